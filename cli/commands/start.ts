@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/env';
+import { runService } from '../../workers/service';
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('run the service: embedded Temporal dev server (unless TEMPORAL_ADDRESS is set) and the worker')
+    .action(async () => {
+      const config = loadConfig();
+      await runService(config, { info: (line) => console.log(line) });
+    });
+}

@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { AppError, isAppError } from '../domain/errors';
+import { registerStart } from './commands/start';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('dondoc')
+    .description('Reminds, escalates and aggregates the deadlines of a People’s Committee plan, on Temporal.')
+    .option('--debug', 'print stack traces of unexpected errors')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run `dondoc --help` for the commands)')
+    .exitOverride();
+  registerStart(program);
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code: 0 success, 1 runtime failure, 2 bad input. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  if (argv.length === 0) {
+    program.outputHelp();
+    return 2;
+  }
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (err) {
+    return reportError(err, io, argv.includes('--debug'));
+  }
+}
+
+function reportError(err: unknown, io: CliIo, debug: boolean): number {
+  if (err instanceof CommanderError) {
+    // Commander has already printed its message; help and version are successes.
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.exitCode === 0) return 0;
+    return new AppError('USAGE', err.message).exitCode;
+  }
+  if (isAppError(err)) {
+    io.stderr(`${err.message}\n`);
+    if (debug && err.cause instanceof Error) io.stderr(`${err.cause.stack ?? ''}\n`);
+    return err.exitCode;
+  }
+  io.stderr(`dondoc: unexpected error: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (debug && err instanceof Error) io.stderr(`${err.stack ?? ''}\n`);
+  else io.stderr('(run again with --debug for the stack trace)\n');
+  return 1;
+}

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import type { Config } from '../config/env';
+import { resolveTemporalCli } from '../config/temporal-binaries';
+import { AppError } from '../domain/errors';
+import { startDevServer, type DevServer } from './dev-server';
+import { temporalTarget } from './temporal-connection';
+import { createWorker } from './worker';
+
+export interface ServiceOutput {
+  info(line: string): void;
+}
+
+/**
+ * `dondoc start`: the embedded Temporal dev server (unless TEMPORAL_ADDRESS is set), then the worker,
+ * until SIGINT or SIGTERM. Everything it started is stopped before it resolves.
+ */
+export async function runService(config: Config, out: ServiceOutput): Promise<void> {
+  // We own the signals: the SDK's default handlers would stop the worker but not the dev server.
+  Runtime.install({
+    logger: new DefaultLogger(config.env.LOG_LEVEL === 'debug' ? 'INFO' : 'WARN'),
+    shutdownSignals: [],
+  });
+
+  const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+
+  let devServer: DevServer | undefined;
+  let connection: NativeConnection | undefined;
+  try {
+    if (!config.env.TEMPORAL_ADDRESS) {
+      const dbFile = path.join(config.dataDir, 'temporal', 'dev.sqlite');
+      devServer = await startDevServer({
+        cliPath: resolveTemporalCli({
+          explicit: config.env.TEMPORAL_CLI_PATH,
+          projectRoot: config.projectRoot,
+          searchPath: config.rawEnv.PATH,
+        }),
+        ip: config.env.HOST,
+        port: config.env.TEMPORAL_DEV_PORT,
+        uiPort: config.env.TEMPORAL_UI_PORT,
+        dbFile,
+        namespace: config.env.TEMPORAL_NAMESPACE,
+      });
+      out.info(`Temporal dev server  ${devServer.address}  (SQLite: ${path.relative(process.cwd(), dbFile)})`);
+      out.info(`Temporal Web UI      ${devServer.uiUrl ?? '(headless)'}`);
+    }
+
+    const target = temporalTarget(config, devServer?.address);
+    connection = await NativeConnection.connect(target.connectionOptions).catch((err: unknown) => {
+      const address = target.connectionOptions.address ?? 'localhost:7233';
+      throw new AppError('TEMPORAL_UNREACHABLE', `Cannot reach Temporal at ${address}: ${String(err)}`, { cause: err });
+    });
+    if (!devServer) out.info(`Temporal server      ${target.connectionOptions.address ?? 'localhost:7233'}`);
+
+    const worker = await createWorker({
+      connection,
+      namespace: target.namespace,
+      taskQueue: config.env.TEMPORAL_TASK_QUEUE,
+      deps: { now: () => new Date() },
+    });
+    out.info(`Worker               task queue "${config.env.TEMPORAL_TASK_QUEUE}", namespace "${target.namespace}"`);
+    out.info('dondoc is running. Press Ctrl-C to stop.');
+
+    const running = worker.run();
+    const signal = await Promise.race([stopRequested, running.then(() => undefined)]);
+    if (signal) out.info(`${signal} received, stopping…`);
+    if (worker.getState() === 'RUNNING') worker.shutdown();
+    await running;
+  } finally {
+    await connection?.close();
+    await devServer?.stop();
+  }
+  out.info('dondoc stopped.');
+}
