@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { freePort } from '../../workers/port-check';
+import { startDondoc } from '../helpers/cli';
+
+describe('dondoc start (embedded defaults)', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-start-'));
+    env = {
+      DONDOC_DATA_DIR: dataDir,
+      TEMPORAL_DEV_PORT: String(await freePort()),
+      TEMPORAL_UI_PORT: String(await freePort()),
+      TEMPORAL_ADDRESS: '',
+    };
+  });
+
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  async function withClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
+    const connection = await Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_DEV_PORT}` });
+    try {
+      return await fn(new Client({ connection }));
+    } finally {
+      await connection.close();
+    }
+  }
+
+  it('serves Temporal and its Web UI, stops on SIGTERM, and keeps workflows across restarts', async () => {
+    const first = startDondoc(['start'], env);
+    await first.waitFor('dondoc is running');
+    expect(first.output()).toContain(`127.0.0.1:${env.TEMPORAL_DEV_PORT}`);
+    const ui = await fetch(`http://127.0.0.1:${env.TEMPORAL_UI_PORT}/`);
+    expect(ui.status).toBe(200);
+
+    // A workflow of a type no worker serves simply stays open: enough to prove persistence.
+    const workflowId = 'persistence-probe';
+    await withClient((client) =>
+      client.workflow.start('persistenceProbe', { taskQueue: 'nobody-polls-this', workflowId }),
+    );
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(first.output()).toContain('dondoc stopped.');
+
+    const second = startDondoc(['start'], env);
+    await second.waitFor('dondoc is running');
+    const described = await withClient((client) => client.workflow.getHandle(workflowId).describe());
+    expect(described.status.name).toBe('RUNNING');
+    second.child.kill('SIGINT');
+    expect(await second.exited).toBe(0);
+  });
+
+  it('says which port is taken instead of printing a stack trace', async () => {
+    const first = startDondoc(['start'], env);
+    await first.waitFor('dondoc is running');
+    const second = startDondoc(['start'], env);
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain(
+      `Port ${env.TEMPORAL_DEV_PORT} on 127.0.0.1 (Temporal dev server) is already in use`,
+    );
+    expect(second.output()).not.toMatch(/\n\s+at /);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+  });
+});
