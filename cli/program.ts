@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError, isAppError } from '../domain/errors';
+import { registerCalendar } from './commands/calendar';
+import { registerPlan } from './commands/plan';
 import { registerStart } from './commands/start';
 
 export interface CliIo {
@@ -14,6 +16,8 @@ export function buildProgram(io: CliIo): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run `dondoc --help` for the commands)')
     .exitOverride();
+  registerPlan(program, io);
+  registerCalendar(program, io);
   registerStart(program);
   return program;
 }

@@ -8,6 +8,10 @@ export const ERROR_CODES = {
   USAGE: { exitCode: 2, summary: 'Unknown command, unknown flag or a missing argument.' },
   FILE_NOT_FOUND: { exitCode: 2, summary: 'A file named on the command line does not exist or cannot be read.' },
   PLAN_INVALID: { exitCode: 2, summary: 'The plan file does not satisfy the plan schema.' },
+  CALENDAR_DATA_INVALID: {
+    exitCode: 2,
+    summary: 'An announced holiday schedule under config/calendars/ is malformed.',
+  },
   TEMPORAL_BINARY_MISSING: {
     exitCode: 1,
     summary: 'The Temporal CLI or test server is not installed (run `npm run setup`).',

@@ -1,0 +1,23 @@
+import { InvalidArgumentError } from 'commander';
+import { parseLocalDate, type DayNumber } from '../domain/local-date';
+
+export function parseYear(text: string): number {
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text) || year < 1900 || year > 2100) {
+    throw new InvalidArgumentError('must be a year between 1900 and 2100');
+  }
+  return year;
+}
+
+export function parseIsoDate(text: string): DayNumber {
+  const day = parseLocalDate(text);
+  if (day === undefined) throw new InvalidArgumentError('must be a date YYYY-MM-DD, e.g. 2022-04-20');
+  return day;
+}
+
+export function choice<T extends string>(allowed: readonly T[]): (text: string) => T {
+  return (text) => {
+    if ((allowed as readonly string[]).includes(text)) return text as T;
+    throw new InvalidArgumentError(`must be one of ${allowed.join(', ')}`);
+  };
+}

@@ -1,0 +1,21 @@
+import { formatLocalDate, type DayNumber } from '../local-date';
+
+/** Vietnam has kept UTC+7 without daylight saving since 1975, so plan time is a fixed offset. */
+export const PLAN_UTC_OFFSET = '+07:00';
+const OFFSET_MS = 7 * 3600 * 1000;
+const DAY_MS = 24 * 3600 * 1000;
+
+/** `day` at `time` ("08:00") in plan time, as ISO 8601 with offset: "2022-10-17T08:00:00+07:00". */
+export function planInstant(day: DayNumber, time: string): string {
+  return `${formatLocalDate(day)}T${time}:00${PLAN_UTC_OFFSET}`;
+}
+
+/** The plan-time calendar day of an instant (epoch milliseconds). */
+export function planDayOf(epochMs: number): DayNumber {
+  return Math.floor((epochMs + OFFSET_MS) / DAY_MS);
+}
+
+/** Epoch milliseconds of 24:00 at the end of `day` in plan time: the on-time limit of a due date. */
+export function endOfPlanDay(day: DayNumber): number {
+  return (day + 1) * DAY_MS - OFFSET_MS;
+}
