@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { z } from 'zod';
 import { AppError } from '../domain/errors';
 import { formatIssuePath } from '../domain/issue-path';
@@ -22,18 +22,40 @@ export function parsePlanText(text: string, file: string): Plan {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
-    const lines = doc.errors.map((err) => {
-      const line = err.linePos?.[0]?.line;
-      return `${file}${line ? `:${line}` : ''}: YAML syntax error: ${err.message.split('\n')[0]}`;
-    });
+    // One message per position: the parser often reports two symptoms of the same mistake.
+    const seen = new Set<number>();
+    const lines = doc.errors
+      .filter((err) => !seen.has(err.pos[0]) && seen.add(err.pos[0]))
+      .map((err) => {
+        const line = yamlErrorLine(text, err, lineCounter);
+        return `${path.normalize(file)}:${line}: YAML syntax error: ${err.message.split('\n')[0]}`;
+      });
     throw new AppError('PLAN_INVALID', lines.join('\n'));
   }
   const result = PlanSchema.safeParse(doc.toJS());
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => describeIssue(issue, doc, lineCounter, file));
+    const lines = result.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) =>
+            describeIssue({ ...issue, keys: [key], path: [...issue.path, key] }, doc, lineCounter, file),
+          )
+        : [describeIssue(issue, doc, lineCounter, file)],
+    );
     throw new AppError('PLAN_INVALID', lines.join('\n'));
   }
   return result.data;
+}
+
+/** The line an admin must look at; for an unclosed quote that is where the quote opened, not the end of the file. */
+function yamlErrorLine(text: string, err: YAMLError, lineCounter: LineCounter): number {
+  const quote = err.code === 'MISSING_CHAR' ? /closing (["'])/.exec(err.message)?.[1] : undefined;
+  if (quote) {
+    const before = text.slice(0, err.pos[0]).split('\n');
+    for (let i = before.length - 1; i >= 0; i--) {
+      if (((before[i] ?? '').split(quote).length - 1) % 2 === 1) return i + 1;
+    }
+  }
+  return lineCounter.linePos(err.pos[0]).line;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, doc: Document, lineCounter: LineCounter, file: string): string {
@@ -44,10 +66,10 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document, lineCounter: Line
 
 function friendlyMessage(issue: z.core.$ZodIssue): string {
   if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return 'is required';
-  if (issue.code === 'unrecognized_keys') {
-    return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')} (misspelt?)`;
-  }
+  if (issue.code === 'unrecognized_keys') return `unknown key "${issue.keys.join('", "')}" (misspelt?)`;
   if (issue.code === 'invalid_type') return `must be ${issue.expected}`;
+  // Our own messages (set in the schema) say more than zod's generic ones, which all start with "Invalid".
+  if (!issue.message.startsWith('Invalid')) return issue.message;
   if (issue.code === 'invalid_value') return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'invalid_union') return 'does not match any allowed form (see the plan format in CONTRACTS.md §1)';
   return issue.message;

@@ -21,7 +21,7 @@ export function crossCheckPlan(plan: PlanShapeOutput, ctx: z.RefinementCtx): voi
 
   unknownUnit(plan.supervisor, ['supervisor']);
   checkTimes(['defaults'], plan.defaults, report);
-  checkLeadership(['defaults', 'escalation'], plan.defaults.escalation, plan.leadership.length, report);
+  checkLeadership(['defaults', 'escalation'], plan.defaults.escalation ?? [], plan.leadership.length, report);
 
   const obligationIndex = new Map<string, number>();
   plan.obligations.forEach((obligation, i) => {
@@ -85,7 +85,9 @@ interface TimedRules {
 }
 
 function checkTimes(at: Path, rules: TimedRules, report: (path: Path, message: string) => void): void {
-  const outside = (time: string): boolean => time < SENDING_WINDOW.from || time > SENDING_WINDOW.to;
+  // A malformed time has its own message already.
+  const outside = (time: string): boolean =>
+    /^\d{2}:\d{2}$/.test(time) && (time < SENDING_WINDOW.from || time > SENDING_WINDOW.to);
   const message = `must be between ${SENDING_WINDOW.from} and ${SENDING_WINDOW.to}: nothing is sent at night`;
   if (rules.reminders && outside(rules.reminders.at)) report([...at, 'reminders', 'at'], message);
   rules.escalation?.forEach((level, j) => {

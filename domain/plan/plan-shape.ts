@@ -122,11 +122,18 @@ export const FormSchema = z.strictObject({
 export type Form = z.infer<typeof FormSchema>;
 
 export const DEFAULT_REMINDERS = { workingDaysBefore: [10, 5, 2, 1, 0], at: '08:00' };
-export const DEFAULT_ESCALATION = [
-  { workingDaysAfter: 1, notify: ['unit'], at: '08:00' },
-  { workingDaysAfter: 3, notify: ['unit', 'supervisor'], at: '08:00' },
-  { workingDaysAfter: 7, notify: ['unit', 'supervisor', 'leadership'], at: '08:00' },
-] satisfies EscalationLevel[];
+/** The ladder of CONTRACTS.md §1; a plan without leadership stops at Phòng Nội vụ. */
+export function defaultEscalation(hasLeadership: boolean): EscalationLevel[] {
+  return [
+    { workingDaysAfter: 1, notify: ['unit'], at: '08:00' },
+    { workingDaysAfter: 3, notify: ['unit', 'supervisor'], at: '08:00' },
+    {
+      workingDaysAfter: 7,
+      notify: hasLeadership ? ['unit', 'supervisor', 'leadership'] : ['unit', 'supervisor'],
+      at: '08:00',
+    },
+  ];
+}
 
 export const PlanShape = z.strictObject({
   id: IdSchema,
@@ -154,10 +161,11 @@ export const PlanShape = z.strictObject({
   defaults: z
     .strictObject({
       reminders: RemindersSchema.default(DEFAULT_REMINDERS),
-      escalation: EscalationSchema.default(DEFAULT_ESCALATION),
+      /** Defaults to `defaultEscalation()`, filled in by PlanSchema once leadership is known. */
+      escalation: EscalationSchema.optional(),
       repeatEveryWorkingDays: WorkingDayCount.default(5),
     })
-    .default({ reminders: DEFAULT_REMINDERS, escalation: DEFAULT_ESCALATION, repeatEveryWorkingDays: 5 }),
+    .default({ reminders: DEFAULT_REMINDERS, repeatEveryWorkingDays: 5 }),
   obligations: z.array(ObligationSchema).min(1, 'a plan needs at least one obligation'),
   forms: z.record(IdSchema, FormSchema).default({}),
 });
