@@ -1,4 +1,13 @@
 import { benchCompileSchedule } from './compile-schedule.bench';
+import { benchEmail } from './email.bench';
 
 // Every benchmark prints a table against a baseline measured in the same run; none is a test.
-benchCompileSchedule();
+async function main(): Promise<void> {
+  benchCompileSchedule();
+  await benchEmail();
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

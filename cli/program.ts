@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { AppError, isAppError } from '../domain/errors';
 import { registerCalendar } from './commands/calendar';
+import { registerFakeZalo } from './commands/fake-zalo';
 import { registerPlan } from './commands/plan';
 import { registerStart } from './commands/start';
 
@@ -19,6 +20,7 @@ export function buildProgram(io: CliIo): Command {
   registerPlan(program, io);
   registerCalendar(program, io);
   registerStart(program);
+  registerFakeZalo(program, io);
   return program;
 }
 

@@ -4,35 +4,82 @@ import { AppError } from '../domain/errors';
 import { projectRoot } from './project-root';
 
 const port = z.coerce.number().int().min(1).max(65535);
+const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 const optionalPath = z
   .string()
   .optional()
   .transform((value) => (value ? value : undefined));
 
 /** Every environment variable dondoc reads. Parsed once at start; nothing else reads `process.env`. */
-export const EnvSchema = z.object({
-  /** Temporal frontend `host:port`. Unset: `dondoc start` runs its own dev server. */
-  TEMPORAL_ADDRESS: optionalPath,
-  /** @defaultValue `default` */
-  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
-  /** @defaultValue `dondoc` */
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('dondoc'),
-  /** The Temporal CLI binary; otherwise `.tools/temporal/bin/temporal`, then `temporal` on PATH. */
-  TEMPORAL_CLI_PATH: optionalPath,
-  /** The time-skipping test server binary; otherwise `.tools/temporal/bin/temporal-test-server`. */
-  TEMPORAL_TEST_SERVER_PATH: optionalPath,
-  /** Port of the embedded dev server's frontend. @defaultValue 7233 */
-  TEMPORAL_DEV_PORT: port.default(7233),
-  /** Port of the embedded dev server's Web UI. @defaultValue 8233 */
-  TEMPORAL_UI_PORT: port.default(8233),
-  /** Where dondoc keeps its state (SQLite, mail capture, files), relative to the working directory. @defaultValue `data` */
-  DONDOC_DATA_DIR: z.string().min(1).default('data'),
-  /** Interface the web server and embedded services bind to. @defaultValue `127.0.0.1` */
-  HOST: z.string().min(1).default('127.0.0.1'),
-  /** Port of the web server. @defaultValue 3000 */
-  PORT: port.default(3000),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
-});
+export const EnvSchema = z
+  .object({
+    /** Temporal frontend `host:port`. Unset: `dondoc start` runs its own dev server. */
+    TEMPORAL_ADDRESS: optionalPath,
+    /** @defaultValue `default` */
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    /** @defaultValue `dondoc` */
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('dondoc'),
+    /** The Temporal CLI binary; otherwise `.tools/temporal/bin/temporal`, then `temporal` on PATH. */
+    TEMPORAL_CLI_PATH: optionalPath,
+    /** The time-skipping test server binary; otherwise `.tools/temporal/bin/temporal-test-server`. */
+    TEMPORAL_TEST_SERVER_PATH: optionalPath,
+    /** Port of the embedded dev server's frontend. @defaultValue 7233 */
+    TEMPORAL_DEV_PORT: port.default(7233),
+    /** Port of the embedded dev server's Web UI. @defaultValue 8233 */
+    TEMPORAL_UI_PORT: port.default(8233),
+    /** Where dondoc keeps its state (SQLite, mail capture, files), relative to the working directory. @defaultValue `data` */
+    DONDOC_DATA_DIR: z.string().min(1).default('data'),
+    /** Interface the web server and embedded services bind to. @defaultValue `127.0.0.1` */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Port of the web server. @defaultValue 3000 */
+    PORT: port.default(3000),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** Base of the links put into messages (submission links, dashboard). @defaultValue `http://127.0.0.1:3000` */
+    PUBLIC_BASE_URL: z.url().optional(),
+
+    /** `smtp://user:pass@host:587` or `smtps://…:465`. Unset: a local SMTP capture keeps every email under data/mail/. */
+    SMTP_URL: optionalPath.pipe(z.url().optional()),
+    /** The sender; its domain also names Message-IDs. */
+    SMTP_FROM: z.string().min(3).default('"Hệ thống đôn đốc dondoc" <dondoc@localhost>'),
+    /** Open SMTP connections at most. @defaultValue 5 */
+    SMTP_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(5),
+    /** Refuse SMTP servers with invalid certificates. @defaultValue true */
+    SMTP_TLS_REJECT_UNAUTHORIZED: flag.default(true),
+    /** Port of the embedded SMTP capture (when SMTP_URL is unset). @defaultValue 2525 */
+    SMTP_CAPTURE_PORT: port.default(2525),
+
+    /** The Zalo app; unset: the embedded fake Zalo server stands in for ZNS, OA and OAuth. */
+    ZALO_APP_ID: optionalPath,
+    ZALO_APP_SECRET: optionalPath,
+    /** The first refresh token (from the OA's authorisation); later ones are kept in ZALO_TOKEN_FILE. */
+    ZALO_REFRESH_TOKEN: optionalPath,
+    /** Points ZNS and OA calls at another host (a proxy, or the fake). */
+    ZALO_API_BASE_URL: optionalPath.pipe(z.url().optional()),
+    ZALO_OAUTH_BASE_URL: optionalPath.pipe(z.url().optional()),
+    /** @defaultValue `<DONDOC_DATA_DIR>/zalo/tokens.json` */
+    ZALO_TOKEN_FILE: optionalPath,
+    ZALO_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+    ZALO_REFRESH_BEFORE_MINUTES: z.coerce.number().int().min(1).default(60),
+    /** Approved ZNS template ids of the OA. */
+    ZALO_TEMPLATE_REMINDER: optionalPath,
+    ZALO_TEMPLATE_ESCALATION: optionalPath,
+    ZALO_TEMPLATE_RECEIPT: optionalPath,
+    /** `development` sends ZNS to the OA's admins only. */
+    ZALO_ZNS_MODE: z.enum(['development']).optional(),
+    /** Port of the embedded fake Zalo server (when ZALO_APP_ID is unset). @defaultValue 8790 */
+    FAKE_ZALO_PORT: port.default(8790),
+  })
+  .superRefine((env, ctx) => {
+    if (!env.ZALO_APP_ID) return;
+    for (const name of [
+      'ZALO_APP_SECRET',
+      'ZALO_TEMPLATE_REMINDER',
+      'ZALO_TEMPLATE_ESCALATION',
+      'ZALO_TEMPLATE_RECEIPT',
+    ] as const) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when ZALO_APP_ID is set' });
+    }
+  });
 
 export type Env = z.infer<typeof EnvSchema>;
 

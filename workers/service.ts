@@ -3,6 +3,7 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import type { Config } from '../config/env';
 import { resolveTemporalCli } from '../config/temporal-binaries';
 import { AppError } from '../domain/errors';
+import { startChannels, type RunningChannels } from './channels';
 import { startDevServer, type DevServer } from './dev-server';
 import { temporalTarget } from './temporal-connection';
 import { createWorker } from './worker';
@@ -29,6 +30,8 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
 
   let devServer: DevServer | undefined;
   let connection: NativeConnection | undefined;
+  let channels: RunningChannels | undefined;
+  const now = (): Date => new Date();
   try {
     if (!config.env.TEMPORAL_ADDRESS) {
       const dbFile = path.join(config.dataDir, 'temporal', 'dev.sqlite');
@@ -55,11 +58,14 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     });
     if (!devServer) out.info(`Temporal server      ${target.connectionOptions.address ?? 'localhost:7233'}`);
 
+    channels = await startChannels(config, now);
+    for (const line of channels.describe) out.info(line);
+
     const worker = await createWorker({
       connection,
       namespace: target.namespace,
       taskQueue: config.env.TEMPORAL_TASK_QUEUE,
-      deps: { now: () => new Date() },
+      deps: { now, notify: channels.notify },
     });
     out.info(`Worker               task queue "${config.env.TEMPORAL_TASK_QUEUE}", namespace "${target.namespace}"`);
     out.info('dondoc is running. Press Ctrl-C to stop.');
@@ -70,6 +76,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;
   } finally {
+    await channels?.close();
     await connection?.close();
     await devServer?.stop();
   }

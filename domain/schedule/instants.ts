@@ -19,3 +19,9 @@ export function planDayOf(epochMs: number): DayNumber {
 export function endOfPlanDay(day: DayNumber): number {
   return (day + 1) * DAY_MS - OFFSET_MS;
 }
+
+/** An instant as ISO 8601 in plan time, to the second: "2022-10-17T08:00:05+07:00". */
+export function toPlanIso(epochMs: number): string {
+  const shifted = new Date(Math.floor(epochMs / 1000) * 1000 + OFFSET_MS).toISOString();
+  return `${shifted.slice(0, 19)}${PLAN_UTC_OFFSET}`;
+}

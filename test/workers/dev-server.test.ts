@@ -4,6 +4,7 @@ import { createActivities } from '../../activities';
 import { AppError } from '../../domain/errors';
 import { startDevServer } from '../../workers/dev-server';
 import { longSleepWorkflow } from '../fixtures/workflows/long-sleep';
+import { offlineActivityDeps } from '../helpers/channels';
 import { bundleWorkflows, startTestDevServer, type TestDevServer } from '../helpers/temporal';
 
 describe('the embedded Temporal dev server', () => {
@@ -24,7 +25,7 @@ describe('the embedded Temporal dev server', () => {
       connection: dev.env.nativeConnection,
       taskQueue,
       workflowBundle: await bundleWorkflows(require.resolve('../fixtures/workflows/long-sleep')),
-      activities: createActivities({ now: () => new Date() }),
+      activities: createActivities(offlineActivityDeps()),
     });
     await worker.runUntil(dev.env.client.workflow.execute(longSleepWorkflow, { taskQueue, workflowId, args: [0] }));
 

@@ -15,6 +15,8 @@ describe('dondoc start (embedded defaults)', () => {
       DONDOC_DATA_DIR: dataDir,
       TEMPORAL_DEV_PORT: String(await freePort()),
       TEMPORAL_UI_PORT: String(await freePort()),
+      SMTP_CAPTURE_PORT: String(await freePort()),
+      FAKE_ZALO_PORT: String(await freePort()),
       TEMPORAL_ADDRESS: '',
     };
   });
@@ -36,6 +38,8 @@ describe('dondoc start (embedded defaults)', () => {
     expect(first.output()).toContain(`127.0.0.1:${env.TEMPORAL_DEV_PORT}`);
     const ui = await fetch(`http://127.0.0.1:${env.TEMPORAL_UI_PORT}/`);
     expect(ui.status).toBe(200);
+    expect(first.output()).toContain(`SMTP capture         smtp://127.0.0.1:${env.SMTP_CAPTURE_PORT}`);
+    expect(first.output()).toContain(`Fake Zalo            http://127.0.0.1:${env.FAKE_ZALO_PORT}`);
 
     // A workflow of a type no worker serves simply stays open: enough to prove persistence.
     const workflowId = 'persistence-probe';

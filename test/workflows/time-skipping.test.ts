@@ -3,6 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { longSleepWorkflow } from '../fixtures/workflows/long-sleep';
+import { offlineActivityDeps } from '../helpers/channels';
 import { bundleWorkflows, createTimeSkippingEnv } from '../helpers/temporal';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -28,7 +29,7 @@ describe('the time-skipping test server', () => {
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: bundle,
-      activities: createActivities({ now: () => new Date('2022-03-01T01:00:00Z') }),
+      activities: createActivities(offlineActivityDeps(() => new Date('2022-03-01T01:00:00Z'))),
     });
 
     const result = await worker.runUntil(

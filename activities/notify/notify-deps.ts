@@ -1,0 +1,14 @@
+import type { Mailer } from '../../channels/email';
+import type { ZaloMessenger } from '../../channels/zalo';
+import type { SentLedger } from './sent-ledger';
+
+/** What the notify activities need; the worker wires real channels, tests wire local servers. */
+export interface NotifyDeps {
+  mailer: Mailer;
+  /** Absent when Zalo is not configured: the routing then plans no Zalo sends. */
+  zalo?: ZaloMessenger;
+  ledger: SentLedger;
+  now: () => Date;
+  /** Linked from emails to Phòng Nội vụ and leadership. */
+  dashboardUrl?: string;
+}

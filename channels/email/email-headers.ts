@@ -1,0 +1,39 @@
+import type { DeadlineNotification, Notification } from '../../domain/notifications/notification';
+import { EmailRenderError } from './email-render-error';
+
+/** An escalation's level; a missing one is a caller bug that would otherwise mislabel the email. */
+export function escalationLevel(notification: DeadlineNotification): number {
+  const level = notification.level;
+  if (level === undefined || !Number.isInteger(level) || level < 1) {
+    throw new EmailRenderError('EMAIL_RENDER_FAILED', `Escalation ${notification.key} has no valid level`);
+  }
+  return level;
+}
+
+/** The `X-Dondoc-*` headers of CONTRACTS.md §3 (Message-ID is the mailer's, from the same key). */
+export function dondocHeaders(notification: Notification, sendKey: string): Record<string, string> {
+  const headers: Record<string, string> = {
+    'X-Dondoc-Kind': notification.kind,
+    'X-Dondoc-Cycle': `${notification.plan.id}/${notification.plan.year}`,
+  };
+  switch (notification.kind) {
+    case 'reminder':
+    case 'escalation':
+      headers['X-Dondoc-Unit'] = notification.unit.id;
+      headers['X-Dondoc-Obligation'] = notification.obligations.map((o) => o.id).join(',');
+      if (notification.kind === 'escalation') headers['X-Dondoc-Level'] = String(escalationLevel(notification));
+      break;
+    case 'receipt':
+      headers['X-Dondoc-Unit'] = notification.unit.id;
+      headers['X-Dondoc-Obligation'] = notification.obligation.id;
+      break;
+    case 'report':
+      headers['X-Dondoc-Obligation'] = notification.obligation.id;
+      break;
+    case 'digest':
+      break;
+  }
+  headers['X-Dondoc-Scheduled-At'] = notification.scheduledAt;
+  headers['X-Dondoc-Key'] = sendKey;
+  return headers;
+}

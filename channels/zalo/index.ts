@@ -1,0 +1,38 @@
+export { TOKEN_REFRESH_CODES, ZALO_ERROR_TABLE, zaloError } from './error-table';
+export type { ZaloHttpOptions } from './http-transport';
+export { normalizeZaloPhone } from './phone';
+export type { OAuthTokens, OaSendResult, ZnsMessageStatus, ZnsQuota, ZnsSendResult } from './response-schemas';
+export { nextDayMorning, nextMorning, znsSendWindow, type ZnsSendWindow } from './send-window';
+export { createZaloTokenManager, type ZaloTokenManager, type ZaloTokenManagerOptions } from './token-manager';
+export { createFileTokenStore, type ZaloTokens, type ZaloTokenStore } from './token-store';
+export { TRACKING_ID_MAX_LENGTH, trackingId } from './tracking-id';
+export {
+  createZaloClient,
+  ZALO_DEFAULT_BASE_URLS,
+  type ZaloClient,
+  type ZaloClientOptions,
+  type ZnsSendMessageInput,
+} from './zalo-client';
+export {
+  ZaloApiError,
+  ZaloDeferredError,
+  isZaloApiError,
+  isZaloDeferredError,
+  type ZaloErrorCode,
+  type ZaloErrorKind,
+  type ZaloLocalCode,
+} from './zalo-errors';
+export {
+  createZaloMessenger,
+  type ZaloMessenger,
+  type ZaloMessengerOptions,
+  type ZnsSendRequest,
+  type ZnsSent,
+} from './zalo-messenger';
+export {
+  renderZnsTemplate,
+  ZNS_TEMPLATE_PARAMS,
+  type ZnsTemplateIds,
+  type ZnsTemplateMessage,
+  type ZnsTemplateName,
+} from './zns-templates';

@@ -1,0 +1,125 @@
+import { TOKEN_REFRESH_CODES } from './error-table';
+import type { OAuthTokens } from './response-schemas';
+import type { ZaloTokens, ZaloTokenStore } from './token-store';
+import { ZaloApiError } from './zalo-errors';
+
+export interface ZaloTokenManagerOptions {
+  store: ZaloTokenStore;
+  auth: { refreshOAAccessToken(refreshToken: string): Promise<OAuthTokens> };
+  /** The refresh token from config, used only while the store is still empty. */
+  initialRefreshToken?: string;
+  /** Refresh proactively when the access token has less than this left. @defaultValue 60 */
+  refreshBeforeMinutes?: number;
+  now?: () => Date;
+}
+
+export interface ZaloTokenManager {
+  /** A valid access token, refreshed first when it expires within `refreshBeforeMinutes`. */
+  accessToken(): Promise<string>;
+  /** Runs `call`; on -124/-216/-220 refreshes once and runs it once more with the new token. */
+  withAccessToken<T>(call: (accessToken: string) => Promise<T>): Promise<T>;
+  /** Refreshes unless someone already replaced `rejectedToken`; joins a refresh already in flight. */
+  refresh(rejectedToken?: string): Promise<string>;
+}
+
+interface Known {
+  tokens?: ZaloTokens;
+  refreshToken?: string;
+}
+
+/**
+ * Owns the OA token pair. Zalo's refresh token is single use, so refreshes are single-flight (two racing refreshes
+ * would burn the token of one of them) and the new pair is saved before anyone may use it.
+ */
+export function createZaloTokenManager(options: ZaloTokenManagerOptions): ZaloTokenManager {
+  const now = options.now ?? (() => new Date());
+  const marginMs = (options.refreshBeforeMinutes ?? 60) * 60_000;
+  let loading: Promise<void> | undefined;
+  let latest: Known = {};
+  let inFlight: Promise<ZaloTokens> | undefined;
+  // A pair Zalo granted but the store failed to save: its refresh token is the only valid one left.
+  let unsaved: ZaloTokens | undefined;
+
+  // Callers read `latest` after this resolves, never a copy taken before an await: it may be stale by then.
+  const loaded = (): Promise<void> =>
+    (loading ??= options.store.load().then(
+      (tokens) => {
+        latest = tokens ? { tokens, refreshToken: tokens.refreshToken } : { refreshToken: options.initialRefreshToken };
+      },
+      (err: unknown) => {
+        loading = undefined;
+        throw err;
+      },
+    ));
+  const fresh = (tokens: ZaloTokens | undefined): tokens is ZaloTokens =>
+    tokens !== undefined && Date.parse(tokens.accessTokenExpiresAt) - now().getTime() > marginMs;
+
+  async function performRefresh(fallback: Known): Promise<ZaloTokens> {
+    if (unsaved) return persist(unsaved);
+    // The file wins over memory: it holds the newest refresh token even if another manager rotated it.
+    const refreshToken = (await options.store.load())?.refreshToken ?? fallback.refreshToken;
+    if (!refreshToken) {
+      throw new ZaloApiError({
+        code: 'NO_REFRESH_TOKEN',
+        message: 'No Zalo refresh token: set the initial one in the configuration',
+        kind: 'token',
+        retryable: false,
+      });
+    }
+    const granted = await options.auth.refreshOAAccessToken(refreshToken);
+    const at = now();
+    const tokens: ZaloTokens = {
+      accessToken: granted.access_token,
+      refreshToken: granted.refresh_token,
+      accessTokenExpiresAt: new Date(at.getTime() + granted.expires_in * 1000).toISOString(),
+      refreshedAt: at.toISOString(),
+    };
+    return persist(tokens);
+  }
+
+  async function persist(tokens: ZaloTokens): Promise<ZaloTokens> {
+    try {
+      await options.store.save(tokens);
+    } catch (err) {
+      unsaved = tokens;
+      throw err;
+    }
+    unsaved = undefined;
+    latest = { tokens, refreshToken: tokens.refreshToken };
+    return tokens;
+  }
+
+  async function refresh(rejectedToken?: string): Promise<string> {
+    await loaded();
+    // No await between this check and setting inFlight: concurrent callers must see each other's refresh.
+    if (!inFlight) {
+      if (latest.tokens && latest.tokens.accessToken !== rejectedToken && fresh(latest.tokens)) {
+        return latest.tokens.accessToken;
+      }
+      inFlight = performRefresh(latest).finally(() => (inFlight = undefined));
+    }
+    return (await inFlight).accessToken;
+  }
+
+  async function accessToken(): Promise<string> {
+    await loaded();
+    if (!inFlight && fresh(latest.tokens)) return latest.tokens.accessToken;
+    return refresh(latest.tokens?.accessToken);
+  }
+
+  return {
+    accessToken,
+    refresh,
+    async withAccessToken(call) {
+      const token = await accessToken();
+      try {
+        return await call(token);
+      } catch (err) {
+        if (!(err instanceof ZaloApiError) || typeof err.code !== 'number' || !TOKEN_REFRESH_CODES.has(err.code)) {
+          throw err;
+        }
+        return call(await refresh(token));
+      }
+    },
+  };
+}
