@@ -1,12 +1,16 @@
+import type { AnnouncedSchedule } from '../domain/calendar';
 import type { NotifyDeps } from './notify/notify-deps';
 import { sendEmailNotification } from './notify/send-email';
 import { sendOaNotification, sendZnsNotification } from './notify/send-zalo';
+import { recompileObligation } from './schedule/recompile-obligation';
 
 /** What activities need from the outside world; the worker wires real implementations, tests wire local ones. */
 export interface ActivityDeps {
   /** The current instant; injected so tests control time. */
   now: () => Date;
   notify: Omit<NotifyDeps, 'now'>;
+  /** Announced holiday schedules (config/calendars/), for recompiling extended obligations. */
+  announced: readonly AnnouncedSchedule[];
 }
 
 /**
@@ -23,6 +27,7 @@ export function createActivities(deps: ActivityDeps) {
     sendEmailNotification: sendEmailNotification(notify),
     sendZnsNotification: sendZnsNotification(notify),
     sendOaNotification: sendOaNotification(notify),
+    recompileObligation: recompileObligation(deps.announced),
   };
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { loadAnnouncedSchedules } from '../config/calendars';
 import type { Config } from '../config/env';
 import { resolveTemporalCli } from '../config/temporal-binaries';
 import { AppError } from '../domain/errors';
@@ -65,7 +66,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
       connection,
       namespace: target.namespace,
       taskQueue: config.env.TEMPORAL_TASK_QUEUE,
-      deps: { now, notify: channels.notify },
+      deps: { now, notify: channels.notify, announced: loadAnnouncedSchedules() },
     });
     out.info(`Worker               task queue "${config.env.TEMPORAL_TASK_QUEUE}", namespace "${target.namespace}"`);
     out.info('dondoc is running. Press Ctrl-C to stop.');

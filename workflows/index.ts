@@ -1,3 +1,3 @@
 // The workflow bundle's entry point: every workflow type the worker serves is exported here.
 // Only sandbox-safe code may be imported from this folder (see docs/ARCHITECTURE.md).
-export {};
+export { unitWorkflow } from './unit-workflow';

@@ -8,7 +8,7 @@ import {
   partsFromDayNumber,
   type DayNumber,
 } from '../local-date';
-import type { Obligation, Plan } from '../plan/plan-schema';
+import type { EscalationLevel, Obligation, Plan, Reminders } from '../plan/plan-schema';
 import { unitsOfObligation } from '../plan/units-of-obligation';
 import { planInstant } from './instants';
 import type { AggregationEvent, CycleSchedule, ScheduleEvent } from './schedule-types';
@@ -55,6 +55,23 @@ export interface CompiledObligation {
   events: ScheduleEvent[];
 }
 
+/** The rules that turn a due date into events: the obligation's own, else the plan's defaults. */
+export interface EventRules {
+  reminders: Reminders;
+  escalation: EscalationLevel[];
+  repeatEveryWorkingDays: number;
+  ifNonWorkingDay: Obligation['ifNonWorkingDay'];
+}
+
+export function eventRules(plan: Plan, obligation: Obligation): EventRules {
+  return {
+    reminders: obligation.reminders ?? plan.defaults.reminders,
+    escalation: obligation.escalation ?? plan.defaults.escalation,
+    repeatEveryWorkingDays: obligation.repeatEveryWorkingDays ?? plan.defaults.repeatEveryWorkingDays,
+    ifNonWorkingDay: obligation.ifNonWorkingDay,
+  };
+}
+
 /** The due dates and events of one obligation; `dueOverride` is an extension's new nominal date. */
 export function compileObligation(
   plan: Plan,
@@ -63,14 +80,20 @@ export function compileObligation(
   calendar: WorkingCalendar,
   dueOverride?: DayNumber,
 ): CompiledObligation {
-  const nominal = dueOverride ?? nominalDueDate(obligation, cycle);
-  const due = effectiveDueDate(nominal, obligation.ifNonWorkingDay, calendar);
+  return compileEvents(eventRules(plan, obligation), dueOverride ?? nominalDueDate(obligation, cycle), cycle, calendar);
+}
+
+/** Reminders on the k-th working day before the effective due date, the ladder after it, and its repeats. */
+export function compileEvents(
+  rules: EventRules,
+  nominal: DayNumber,
+  cycle: Cycle,
+  calendar: WorkingCalendar,
+): CompiledObligation {
+  const due = effectiveDueDate(nominal, rules.ifNonWorkingDay, calendar);
   // Nothing is sent after 31 December of the cycle year (or of the due date's year, if later).
   const lastDay = dayNumberFromParts(Math.max(cycle.year, partsFromDayNumber(due).year), 12, 31);
-
-  const reminders = obligation.reminders ?? plan.defaults.reminders;
-  const levels = obligation.escalation ?? plan.defaults.escalation;
-  const repeatEvery = obligation.repeatEveryWorkingDays ?? plan.defaults.repeatEveryWorkingDays;
+  const { reminders, escalation: levels, repeatEveryWorkingDays: repeatEvery } = rules;
 
   const events: ScheduleEvent[] = [];
   const reminderDays = new Set<DayNumber>();

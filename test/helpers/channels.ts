@@ -10,6 +10,7 @@ import {
 } from '../../channels/fake-zalo';
 import { startSmtpCapture, type SmtpCapture } from '../../channels/smtp-capture';
 import { createZaloClient, createZaloMessenger, createZaloTokenManager, type ZaloTokens } from '../../channels/zalo';
+import { loadAnnouncedSchedules } from '../../config/calendars';
 
 const FROM = '"Hệ thống đôn đốc" <dondoc@ia-pa.example>';
 
@@ -18,6 +19,7 @@ export function offlineActivityDeps(now: () => Date = () => new Date()): Activit
   return {
     now,
     notify: { mailer: createMailer({ smtpUrl: 'smtp://127.0.0.1:9', from: FROM }), ledger: createMemoryLedger() },
+    announced: loadAnnouncedSchedules(),
   };
 }
 
@@ -56,6 +58,7 @@ export async function startTestChannels(
     deps: {
       now,
       notify: { mailer, zalo: messenger, ledger: createMemoryLedger(), dashboardUrl: 'http://127.0.0.1:3000/' },
+      announced: loadAnnouncedSchedules(),
     },
     smtp,
     zalo,

@@ -1,0 +1,164 @@
+import { validateFormValues, type FormValues } from '../forms/validate-form-values';
+import { parseLocalDate } from '../local-date';
+import type { ScheduleEvent } from '../schedule/schedule-types';
+import type { UnitWorkflowInput } from './unit-input';
+import { isResolved, type FileRef, type ObligationState, type SubmissionChannel, type UnitState } from './unit-state';
+import { timelinessOf } from './unit-status';
+
+export interface SubmitInput {
+  obligationId: string;
+  values?: Record<string, unknown>;
+  /** "45/BC-UBND" (Nghị định 30/2020: number / type code - issuer code). */
+  documentNumber?: string;
+  /** YYYY-MM-DD. */
+  documentDate?: string;
+  files?: FileRef[];
+  submittedBy?: string;
+  channel?: SubmissionChannel;
+  /** A paper submission recorded later: when Phòng Nội vụ received it (ISO); never in the future. */
+  receivedAt?: string;
+}
+
+export interface SubmitReceipt {
+  obligationId: string;
+  version: number;
+  submittedAt: string;
+  firstSubmittedAt: string;
+  dueDate: string;
+  /** Counted from the first submission: a re-submission never turns on-time into late or back. */
+  timeliness: 'on-time' | 'late';
+}
+
+export interface ExtendInput {
+  obligationId: string;
+  /** The new nominal due date, YYYY-MM-DD; the non-working-day rule still applies to it. */
+  newDueDate: string;
+  reason: string;
+  by?: string;
+}
+
+export interface WaiveInput {
+  obligationId: string;
+  reason: string;
+  by?: string;
+}
+
+const DOCUMENT_NUMBER = /^\d{1,6}[a-z]?\/[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$/u;
+
+/** Throws a message for the unit officer (Vietnamese) when the submission cannot be accepted. */
+export function checkSubmit(
+  input: UnitWorkflowInput,
+  state: UnitState,
+  request: SubmitInput,
+  nowMs: number,
+): FormValues | undefined {
+  const obligation = findObligation(state, request.obligationId);
+  if (obligation.waiver) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã được miễn, không cần nộp`);
+  if (request.documentNumber !== undefined && !DOCUMENT_NUMBER.test(request.documentNumber.trim())) {
+    throw new Error(`Số văn bản «${request.documentNumber}» không đúng dạng, ví dụ 45/BC-UBND`);
+  }
+  if (request.documentDate !== undefined) {
+    const day = parseLocalDate(request.documentDate);
+    if (day === undefined) throw new Error(`Ngày văn bản «${request.documentDate}» không hợp lệ (YYYY-MM-DD)`);
+  }
+  if (request.receivedAt !== undefined) {
+    const received = Date.parse(request.receivedAt);
+    if (Number.isNaN(received)) throw new Error(`Thời điểm nhận «${request.receivedAt}» không hợp lệ`);
+    if (received > nowMs) throw new Error('Thời điểm nhận văn bản giấy không được ở tương lai');
+  }
+  const form = input.obligations.find((o) => o.id === obligation.id)?.form;
+  if (!form) {
+    if (request.values && Object.keys(request.values).length > 0) {
+      throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» không có biểu mẫu số liệu`);
+    }
+    return undefined;
+  }
+  const checked = validateFormValues(form.fields, request.values ?? {});
+  if (!checked.ok) throw new Error(checked.errors.map((e) => e.message).join('; '));
+  return checked.values;
+}
+
+export function applySubmit(
+  state: UnitState,
+  request: SubmitInput,
+  values: FormValues | undefined,
+  submittedAt: string,
+): SubmitReceipt {
+  const obligation = findObligation(state, request.obligationId);
+  const version = obligation.submissions.length + 1;
+  obligation.submissions.push({
+    version,
+    submittedAt,
+    channel: request.channel ?? 'api',
+    ...(values && { values }),
+    ...(request.documentNumber && { documentNumber: request.documentNumber.trim() }),
+    ...(request.documentDate && { documentDate: request.documentDate }),
+    ...(request.files && request.files.length > 0 && { files: request.files }),
+    ...(request.submittedBy && { submittedBy: request.submittedBy }),
+  });
+  const first = obligation.submissions[0]?.submittedAt ?? submittedAt;
+  return {
+    obligationId: obligation.id,
+    version,
+    submittedAt,
+    firstSubmittedAt: first,
+    dueDate: obligation.dueDate,
+    timeliness: timelinessOf(first, obligation.dueDate),
+  };
+}
+
+export function checkExtend(input: UnitWorkflowInput, state: UnitState, request: ExtendInput): void {
+  const obligation = findObligation(state, request.obligationId);
+  if (isResolved(obligation)) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp hoặc đã được miễn`);
+  if (parseLocalDate(request.newDueDate) === undefined) throw new Error(`Hạn mới «${request.newDueDate}» không hợp lệ`);
+  if (request.newDueDate <= obligation.nominalDueDate) {
+    throw new Error(`Hạn mới phải sau hạn hiện tại (${obligation.nominalDueDate})`);
+  }
+  if (!request.reason.trim()) throw new Error('Cần ghi lý do gia hạn');
+}
+
+/** Replaces the obligation's dates and events; instants already past are not replayed. */
+export function applyExtend(
+  state: UnitState,
+  request: ExtendInput,
+  compiled: { nominalDueDate: string; dueDate: string; events: ScheduleEvent[] },
+  nowMs: number,
+  nowIso: string,
+): void {
+  const obligation = findObligation(state, request.obligationId);
+  obligation.extensions.push({
+    previousDueDate: obligation.dueDate,
+    newDueDate: compiled.dueDate,
+    reason: request.reason.trim(),
+    at: nowIso,
+    ...(request.by && { by: request.by }),
+  });
+  obligation.nominalDueDate = compiled.nominalDueDate;
+  obligation.dueDate = compiled.dueDate;
+  obligation.events = compiled.events;
+  const upcoming = compiled.events.findIndex((event) => Date.parse(event.at) > nowMs);
+  obligation.nextEvent = upcoming === -1 ? compiled.events.length : upcoming;
+  obligation.level = 0;
+}
+
+export function checkWaive(input: UnitWorkflowInput, state: UnitState, request: WaiveInput): void {
+  const obligation = findObligation(state, request.obligationId);
+  if (obligation.submissions.length > 0) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp`);
+  if (obligation.waiver) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã được miễn`);
+  if (!request.reason.trim()) throw new Error('Cần ghi lý do miễn');
+}
+
+export function applyWaive(state: UnitState, request: WaiveInput, nowIso: string): void {
+  const obligation = findObligation(state, request.obligationId);
+  obligation.waiver = { reason: request.reason.trim(), at: nowIso, ...(request.by && { by: request.by }) };
+}
+
+function findObligation(state: UnitState, id: string): ObligationState {
+  const obligation = state.obligations.find((o) => o.id === id);
+  if (!obligation) throw new Error(`Đơn vị không có nhiệm vụ «${id}» trong kế hoạch này`);
+  return obligation;
+}
+
+function titleOf(input: UnitWorkflowInput, id: string): string {
+  return input.obligations.find((o) => o.id === id)?.title ?? id;
+}

@@ -1,0 +1,84 @@
+import { parseLocalDate } from '../local-date';
+import type { NotifyResult, ContactProblem } from '../notifications/notify-result';
+import { endOfPlanDay } from '../schedule/instants';
+import type { CycleRef } from './unit-input';
+import { isResolved, type Extension, type ObligationState, type Submission, type UnitState } from './unit-state';
+
+export type ObligationStateName = 'pending' | 'submitted-on-time' | 'submitted-late' | 'overdue' | 'waived';
+
+export interface ObligationStatus {
+  id: string;
+  title: string;
+  nominalDueDate: string;
+  dueDate: string;
+  state: ObligationStateName;
+  /** Highest escalation level notified; 0 when none. */
+  level: number;
+  submissions: Submission[];
+  extensions: Extension[];
+  waiver?: { reason: string; at: string; by?: string };
+  notifications: NotifyResult[];
+  /** The next reminder or escalation, when one is still planned. */
+  nextEventAt?: string;
+}
+
+/** The `status` query's answer (CONTRACTS §5 outcomes and the dashboard are built from it). */
+export interface UnitStatus {
+  cycle: CycleRef;
+  unit: { id: string; name: string };
+  obligations: ObligationStatus[];
+  contactProblems: ContactProblem[];
+  closed: boolean;
+}
+
+/** On time when the first submission arrived before 24:00 (plan time) of the effective due date. */
+export function timelinessOf(submittedAt: string, dueDate: string): 'on-time' | 'late' {
+  const due = parseLocalDate(dueDate);
+  return due !== undefined && Date.parse(submittedAt) < endOfPlanDay(due) ? 'on-time' : 'late';
+}
+
+export function obligationStateName(obligation: ObligationState, nowMs: number): ObligationStateName {
+  if (obligation.waiver) return 'waived';
+  const first = obligation.submissions[0];
+  if (first)
+    return timelinessOf(first.submittedAt, obligation.dueDate) === 'on-time' ? 'submitted-on-time' : 'submitted-late';
+  const due = parseLocalDate(obligation.dueDate);
+  return due !== undefined && nowMs >= endOfPlanDay(due) ? 'overdue' : 'pending';
+}
+
+export function unitStatus(
+  cycle: CycleRef,
+  unit: { id: string; name: string },
+  titles: Readonly<Record<string, string>>,
+  state: UnitState,
+  nowMs: number,
+): UnitStatus {
+  return {
+    cycle,
+    unit,
+    obligations: state.obligations.map((o) => {
+      const next = isResolved(o) ? undefined : o.events[o.nextEvent];
+      return {
+        id: o.id,
+        title: titles[o.id] ?? o.id,
+        nominalDueDate: o.nominalDueDate,
+        dueDate: o.dueDate,
+        state: obligationStateName(o, nowMs),
+        level: o.level,
+        submissions: o.submissions,
+        extensions: o.extensions,
+        ...(o.waiver && { waiver: o.waiver }),
+        notifications: state.notifications.filter((n) => keyCovers(n.key, o.id)),
+        ...(next && { nextEventAt: next.at }),
+      };
+    }),
+    contactProblems: state.contactProblems,
+    closed: state.closed,
+  };
+}
+
+/** A notification key names its obligations joined by "+": `…/<unit>/a+b/reminder-5@…`. */
+function keyCovers(key: string, obligationId: string): boolean {
+  const segment = key.split('/')[4] ?? '';
+  return segment.split('+').includes(obligationId);
+}

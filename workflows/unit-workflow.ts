@@ -1,0 +1,253 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import { receiptNotification } from '../domain/cycle/receipt-notification';
+import {
+  applyExtend,
+  applySubmit,
+  applyWaive,
+  checkExtend,
+  checkSubmit,
+  checkWaive,
+  type ExtendInput,
+  type SubmitInput,
+  type WaiveInput,
+} from '../domain/cycle/unit-commands';
+import { deadlineNotification, nextWakeMs, takeDueEvents, type EventGroup } from '../domain/cycle/unit-events';
+import type { UnitWorkflowInput } from '../domain/cycle/unit-input';
+import { isResolved, initialUnitState, type DeferredSend, type UnitState } from '../domain/cycle/unit-state';
+import { obligationStateName, unitStatus, type UnitStatus } from '../domain/cycle/unit-status';
+import { planDeliveries, type PlannedSend } from '../domain/notifications/delivery-plan';
+import type { DeadlineNotification, Notification, ReceiptNotification } from '../domain/notifications/notification';
+import type { NotifyResult } from '../domain/notifications/notify-result';
+import { toPlanIso } from '../domain/schedule/instants';
+import { SA_NEXT_DUE_DATE, SA_OVERDUE_COUNT, SA_PLAN, SA_STATE, SA_UNIT, SA_YEAR } from './search-attributes';
+import { closeSignal, extendUpdate, getStatusQuery, submitUpdate, waiveUpdate } from './unit-messages';
+
+// Retries are timers, so a long SMTP or Zalo outage costs history events but no worker time.
+const { sendEmailNotification, sendZnsNotification, sendOaNotification } = proxyActivities<Activities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '2 hours', maximumAttempts: 15 },
+});
+const { recompileObligation } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 5 },
+});
+
+/** Local hours outside which nothing is sent (DESIGN.md): a late start at night waits for 07:00. */
+const SENDING_HOURS = { from: 7, to: 21 };
+const HOUR_MS = 3600_000;
+
+/**
+ * One unit's year of one plan: sleeps until each instant it was given, reminds and escalates unless the
+ * obligation is resolved, takes submissions, extensions and waivers, and answers its status.
+ */
+export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus> {
+  const state: UnitState = input.state ?? initialUnitState(input);
+  const shift = input.clockShiftMs ?? 0;
+  const now = (): number => Date.now() + shift;
+  const titles = Object.fromEntries(input.obligations.map((o) => [o.id, o.title]));
+  let dirty = false;
+
+  setHandler(getStatusQuery, () => unitStatus(input.cycle, input.unit, titles, state, now()));
+  setHandler(
+    submitUpdate,
+    (request) => {
+      const values = checkSubmit(input, state, request, now());
+      const submittedAt = toPlanIso(request.receivedAt ? Date.parse(request.receivedAt) : now());
+      const receipt = applySubmit(state, request, values, submittedAt);
+      const submission = state.obligations.find((o) => o.id === receipt.obligationId)?.submissions.at(-1);
+      if (submission) state.receipts.push(receiptNotification(input, receipt, submission));
+      dirty = true;
+      return Promise.resolve(receipt);
+    },
+    { validator: (request: SubmitInput) => void checkSubmit(input, state, request, now()) },
+  );
+  setHandler(
+    extendUpdate,
+    async (request) => {
+      const obligation = input.obligations.find((o) => o.id === request.obligationId);
+      if (!obligation) throw new Error(`unknown obligation ${request.obligationId}`);
+      const compiled = await recompileObligation({
+        cycle: input.cycle,
+        rules: obligation.rules,
+        nominalDueDate: request.newDueDate,
+      });
+      applyExtend(state, request, compiled, now(), toPlanIso(now()));
+      dirty = true;
+      return compiled;
+    },
+    { validator: (request: ExtendInput) => checkExtend(input, state, request) },
+  );
+  setHandler(
+    waiveUpdate,
+    (request) => {
+      const waivedAt = toPlanIso(now());
+      applyWaive(state, request, waivedAt);
+      dirty = true;
+      return Promise.resolve({ obligationId: request.obligationId, waivedAt });
+    },
+    { validator: (request: WaiveInput) => checkWaive(input, state, request) },
+  );
+  setHandler(closeSignal, () => {
+    state.closed = true;
+  });
+
+  if (!state.caughtUp) await waitForSendingHours(now, () => state.closed);
+  let lastAttributes = '';
+  while (!state.closed) {
+    const at = now();
+    for (const group of takeDueEvents(state, at)) await deliverGroup(input, state, group);
+    await retryDeferred(input, state, at);
+    await sendReceipts(input, state);
+    lastAttributes = updateSearchAttributes(input, state, lastAttributes, at);
+
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof unitWorkflow>({ ...input, state });
+    }
+    dirty = false;
+    const wake = nextWakeMs(state);
+    const wakeUp = (): boolean => dirty || state.closed;
+    if (wake === undefined) await condition(wakeUp);
+    else if (wake > now()) await condition(wakeUp, wake - now());
+  }
+  updateSearchAttributes(input, state, lastAttributes, now());
+  await condition(allHandlersFinished);
+  return unitStatus(input.cycle, input.unit, titles, state, now());
+}
+
+async function waitForSendingHours(now: () => number, stop: () => boolean): Promise<void> {
+  const at = now();
+  const sinceLocalMidnight = (at + 7 * HOUR_MS) % (24 * HOUR_MS);
+  const localHour = Math.floor(sinceLocalMidnight / HOUR_MS);
+  if (localHour >= SENDING_HOURS.from && localHour < SENDING_HOURS.to) return;
+  let opens = at - sinceLocalMidnight + SENDING_HOURS.from * HOUR_MS;
+  if (opens <= at) opens += 24 * HOUR_MS;
+  await condition(stop, opens - at);
+}
+
+async function deliverGroup(input: UnitWorkflowInput, state: UnitState, group: EventGroup): Promise<void> {
+  // Re-check right before sending: a submission may have arrived while we slept or sent something else.
+  const obligationIds = group.obligationIds.filter((id) => !isResolved(state.obligations.find((o) => o.id === id)!));
+  if (obligationIds.length === 0) return;
+  const notification = deadlineNotification(input, state, { ...group, obligationIds });
+  const audiences = group.audiences.map((audience) => ({ audience, contacts: input.audiences[audience] }));
+  const sends = planDeliveries(notification.key, audiences, input.channels);
+  const results = await Promise.all(sends.map((send) => runSend(notification, send)));
+  record(state, notification, sends, results);
+}
+
+async function sendReceipts(input: UnitWorkflowInput, state: UnitState): Promise<void> {
+  while (state.receipts.length > 0) {
+    const receipt = state.receipts.shift() as ReceiptNotification;
+    const sends = planDeliveries(receipt.key, [{ audience: 'unit', contacts: input.audiences.unit }], {
+      zns: false,
+      oa: false,
+    });
+    record(state, receipt, sends, await Promise.all(sends.map((send) => runSend(receipt, send))));
+  }
+}
+
+async function retryDeferred(input: UnitWorkflowInput, state: UnitState, now: number): Promise<void> {
+  const due = state.deferred.filter((d) => Date.parse(d.notBefore) <= now);
+  if (due.length === 0) return;
+  state.deferred = state.deferred.filter((d) => Date.parse(d.notBefore) > now);
+  for (const deferred of due) {
+    if (deferred.notification.kind !== 'receipt' && !stillUnresolved(state, deferred.notification)) continue;
+    const contact = input.audiences[deferred.audience][deferred.contactIndex];
+    if (!contact) continue;
+    const send: PlannedSend = {
+      channel: deferred.channel,
+      audience: deferred.audience,
+      key: deferred.key,
+      to: [contact],
+    };
+    record(state, deferred.notification, [send], [await runSend(deferred.notification, send)]);
+  }
+}
+
+function stillUnresolved(state: UnitState, notification: DeadlineNotification): boolean {
+  return notification.obligations.some((o) => {
+    const obligation = state.obligations.find((s) => s.id === o.id);
+    return obligation !== undefined && !isResolved(obligation);
+  });
+}
+
+async function runSend(notification: Notification, send: PlannedSend): Promise<NotifyResult> {
+  try {
+    if (send.channel === 'email') {
+      return await sendEmailNotification({ notification, audience: send.audience, key: send.key, to: send.to });
+    }
+    const zaloInput = {
+      notification: notification as DeadlineNotification | ReceiptNotification,
+      audience: send.audience,
+      key: send.key,
+      to: [send.to[0]!] as [NonNullable<(typeof send.to)[0]>],
+    };
+    return send.channel === 'zns' ? await sendZnsNotification(zaloInput) : await sendOaNotification(zaloInput);
+  } catch (err) {
+    // Retries exhausted or a non-retryable failure: keep it visible instead of failing the unit's year.
+    if (!(err instanceof ActivityFailure)) throw err;
+    const cause = err.cause as { type?: string; message?: string } | undefined;
+    return {
+      channel: send.channel,
+      audience: send.audience,
+      key: send.key,
+      recipients: send.to.map(
+        (c) => (send.channel === 'email' ? c.email : send.channel === 'zns' ? c.phone : c.zaloUserId) ?? '',
+      ),
+      outcome: 'failed',
+      error: { code: cause?.type ?? 'ACTIVITY_FAILED', message: cause?.message ?? err.message },
+    };
+  }
+}
+
+function record(state: UnitState, notification: Notification, sends: PlannedSend[], results: NotifyResult[]): void {
+  results.forEach((result, i) => {
+    state.notifications.push(result);
+    if (result.contactProblems) state.contactProblems.push(...result.contactProblems);
+    const send = sends[i];
+    if (result.outcome === 'deferred' && result.notBefore && send && send.channel !== 'email') {
+      if (notification.kind !== 'reminder' && notification.kind !== 'escalation' && notification.kind !== 'receipt')
+        return;
+      const deferred: DeferredSend = {
+        notBefore: result.notBefore,
+        channel: send.channel,
+        audience: send.audience,
+        key: send.key,
+        notification,
+        contactIndex: 0,
+      };
+      state.deferred.push(deferred);
+    }
+  });
+}
+
+function updateSearchAttributes(input: UnitWorkflowInput, state: UnitState, last: string, now: number): string {
+  if (input.searchAttributes === false) return last;
+  const open = state.obligations.filter((o) => !isResolved(o));
+  const overdue = open.filter((o) => obligationStateName(o, now) === 'overdue').length;
+  const nextDue = open.map((o) => o.dueDate).sort()[0];
+  const stateName = state.closed ? 'closed' : open.length === 0 ? 'complete' : overdue > 0 ? 'overdue' : 'open';
+  const values = { overdue, nextDue, stateName };
+  const serialized = JSON.stringify(values);
+  if (serialized === last) return last;
+  upsertSearchAttributes([
+    { key: SA_PLAN, value: input.cycle.planId },
+    { key: SA_YEAR, value: input.cycle.year },
+    { key: SA_UNIT, value: input.unit.id },
+    { key: SA_OVERDUE_COUNT, value: overdue },
+    { key: SA_NEXT_DUE_DATE, value: nextDue ? new Date(`${nextDue}T00:00:00+07:00`) : null },
+    { key: SA_STATE, value: stateName },
+  ]);
+  return serialized;
+}
