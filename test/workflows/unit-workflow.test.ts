@@ -6,13 +6,11 @@ import { shiftedServerClock } from '../../activities/shifted-clock';
 import type { UnitWorkflowInput } from '../../domain/cycle/unit-input';
 import type { ScheduleEvent } from '../../domain/schedule/schedule-types';
 import { unitWorkflow } from '../../workflows';
-import { getStatusQuery, submitUpdate, waiveUpdate, extendUpdate, closeSignal } from '../../workflows/unit-messages';
+import { closeSignal, getStatusQuery, submitUpdate } from '../../workflows/unit-messages';
 import { startTestChannels, type TestChannels } from '../helpers/channels';
 import { compileCycle } from '../helpers/cycle';
 import { seedPlan } from '../helpers/plans';
 import { bundleWorkflows, createTimeSkippingEnv } from '../helpers/temporal';
-
-const DAY = 24 * 3600 * 1000;
 
 describe('unitWorkflow over a whole year (time-skipping server, real SMTP and fake Zalo)', () => {
   let env: TestWorkflowEnvironment;
@@ -65,14 +63,17 @@ describe('unitWorkflow over a whole year (time-skipping server, real SMTP and fa
     return channels.smtp
       .messages()
       .filter((m) => m.parsed.headers.get('x-dondoc-unit') === unitId)
-      .map((m) => ({
-        kind: String(m.parsed.headers.get('x-dondoc-kind')),
-        obligations: String(m.parsed.headers.get('x-dondoc-obligation')),
-        level: m.parsed.headers.get('x-dondoc-level'),
-        scheduledAt: String(m.parsed.headers.get('x-dondoc-scheduled-at')),
-        key: String(m.parsed.headers.get('x-dondoc-key')),
-        to: m.envelope.rcptTo,
-      }));
+      .map((m) => {
+        const header = (name: string): string => (m.parsed.headers.get(name) as string | undefined) ?? '';
+        return {
+          kind: header('x-dondoc-kind'),
+          obligations: header('x-dondoc-obligation'),
+          level: header('x-dondoc-level'),
+          scheduledAt: header('x-dondoc-scheduled-at'),
+          key: header('x-dondoc-key'),
+          to: m.envelope.rcptTo,
+        };
+      });
   }
 
   function unitEmailsPlanned(events: ScheduleEvent[]): number {
