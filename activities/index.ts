@@ -1,4 +1,10 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { AnnouncedSchedule } from '../domain/calendar';
+import { aggregateObligation } from './cycle/aggregate-obligation';
+import { closeUnitWorkflows } from './cycle/close-unit-workflows';
+import type { CycleDeps } from './cycle/cycle-deps';
+import { sendDigest } from './cycle/send-digest';
+import { startUnitWorkflows } from './cycle/start-unit-workflows';
 import type { NotifyDeps } from './notify/notify-deps';
 import { sendEmailNotification } from './notify/send-email';
 import { sendOaNotification, sendZnsNotification } from './notify/send-zalo';
@@ -11,6 +17,16 @@ export interface ActivityDeps {
   notify: Omit<NotifyDeps, 'now'>;
   /** Announced holiday schedules (config/calendars/), for recompiling extended obligations. */
   announced: readonly AnnouncedSchedule[];
+  /** For the cycle activities: the Temporal client that reaches unit workflows, plan snapshots, reports. */
+  cycle?: Omit<CycleDeps, 'notify' | 'announced'>;
+}
+
+function requireCycle<I, O>(deps: CycleDeps | undefined, make: (deps: CycleDeps) => (input: I) => Promise<O>) {
+  return async (input: I): Promise<O> => {
+    if (!deps)
+      throw ApplicationFailure.nonRetryable('the worker was started without cycle dependencies', 'CONFIG_INVALID');
+    return make(deps)(input);
+  };
 }
 
 /**
@@ -19,6 +35,7 @@ export interface ActivityDeps {
  */
 export function createActivities(deps: ActivityDeps) {
   const notify: NotifyDeps = { ...deps.notify, now: deps.now };
+  const cycle: CycleDeps | undefined = deps.cycle && { ...deps.cycle, notify, announced: deps.announced };
   return {
     /** Returns the activity worker's clock, as ISO 8601: a probe that the worker and its wiring are alive. */
     async readClock(): Promise<string> {
@@ -28,6 +45,10 @@ export function createActivities(deps: ActivityDeps) {
     sendZnsNotification: sendZnsNotification(notify),
     sendOaNotification: sendOaNotification(notify),
     recompileObligation: recompileObligation(deps.announced),
+    startUnitWorkflows: requireCycle(cycle, startUnitWorkflows),
+    aggregateObligation: requireCycle(cycle, aggregateObligation),
+    sendDigest: requireCycle(cycle, sendDigest),
+    closeUnitWorkflows: requireCycle(cycle, closeUnitWorkflows),
   };
 }
 

@@ -26,6 +26,12 @@ export const ERROR_CODES = {
   ZALO_CONFIG: { exitCode: 1, summary: 'The Zalo app, OA or template is misconfigured.' },
   ZALO_QUOTA: { exitCode: 1, summary: 'The OA is out of ZNS quota or balance.' },
   ZALO_TRANSIENT: { exitCode: 1, summary: 'Zalo is unavailable for now (5xx, timeout, rate limit); retried.' },
+  CYCLE_EXISTS: { exitCode: 2, summary: 'A cycle of this plan and year has already been started.' },
+  CYCLE_NOT_FOUND: { exitCode: 2, summary: 'No cycle, unit or obligation has this id.' },
+  UPDATE_REJECTED: {
+    exitCode: 2,
+    summary: 'A submission, extension, waiver or amendment was refused by its validator.',
+  },
   TEMPORAL_BINARY_MISSING: {
     exitCode: 1,
     summary: 'The Temporal CLI or test server is not installed (run `npm run setup`).',

@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { createPlanStore } from '../activities/cycle/plan-store';
 import { loadAnnouncedSchedules } from '../config/calendars';
 import type { Config } from '../config/env';
 import { resolveTemporalCli } from '../config/temporal-binaries';
 import { AppError } from '../domain/errors';
+import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { startChannels, type RunningChannels } from './channels';
 import { startDevServer, type DevServer } from './dev-server';
+import { connectClient, type ConnectedClient } from './temporal-client';
 import { temporalTarget } from './temporal-connection';
 import { createWorker } from './worker';
 
@@ -32,6 +35,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   let devServer: DevServer | undefined;
   let connection: NativeConnection | undefined;
   let channels: RunningChannels | undefined;
+  let temporal: ConnectedClient | undefined;
   const now = (): Date => new Date();
   try {
     if (!config.env.TEMPORAL_ADDRESS) {
@@ -47,6 +51,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
         uiPort: config.env.TEMPORAL_UI_PORT,
         dbFile,
         namespace: config.env.TEMPORAL_NAMESPACE,
+        searchAttributes: DEV_SERVER_SEARCH_ATTRIBUTES,
       });
       out.info(`Temporal dev server  ${devServer.address}  (SQLite: ${path.relative(process.cwd(), dbFile)})`);
       out.info(`Temporal Web UI      ${devServer.uiUrl ?? '(headless)'}`);
@@ -61,12 +66,23 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
 
     channels = await startChannels(config, now);
     for (const line of channels.describe) out.info(line);
+    temporal = await connectClient(config, devServer?.address);
 
     const worker = await createWorker({
       connection,
       namespace: target.namespace,
       taskQueue: config.env.TEMPORAL_TASK_QUEUE,
-      deps: { now, notify: channels.notify, announced: loadAnnouncedSchedules() },
+      deps: {
+        now,
+        notify: channels.notify,
+        announced: loadAnnouncedSchedules(),
+        cycle: {
+          client: temporal.client,
+          taskQueue: config.env.TEMPORAL_TASK_QUEUE,
+          plans: createPlanStore(path.join(config.dataDir, 'plans')),
+          reportsDir: path.join(config.dataDir, 'reports'),
+        },
+      },
     });
     out.info(`Worker               task queue "${config.env.TEMPORAL_TASK_QUEUE}", namespace "${target.namespace}"`);
     out.info('dondoc is running. Press Ctrl-C to stop.');
@@ -77,6 +93,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;
   } finally {
+    await temporal?.close();
     await channels?.close();
     await connection?.close();
     await devServer?.stop();

@@ -1,6 +1,7 @@
 import {
   ActivityFailure,
   allHandlersFinished,
+  ApplicationFailure,
   condition,
   continueAsNew,
   proxyActivities,
@@ -15,6 +16,7 @@ import {
   applySubmit,
   applyWaive,
   checkExtend,
+  checkRecompiled,
   checkSubmit,
   checkWaive,
   type ExtendInput,
@@ -81,6 +83,12 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
         rules: obligation.rules,
         nominalDueDate: request.newDueDate,
       });
+      try {
+        checkRecompiled(input, state, request, compiled);
+      } catch (err) {
+        // A plain Error thrown by an Update handler would fail the workflow task; this fails the Update only.
+        throw ApplicationFailure.nonRetryable((err as Error).message, 'ExtensionRejected');
+      }
       applyExtend(state, request, compiled, now(), toPlanIso(now()));
       dirty = true;
       return compiled;

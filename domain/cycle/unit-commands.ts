@@ -111,10 +111,30 @@ export function checkExtend(input: UnitWorkflowInput, state: UnitState, request:
   const obligation = findObligation(state, request.obligationId);
   if (isResolved(obligation)) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp hoặc đã được miễn`);
   if (parseLocalDate(request.newDueDate) === undefined) throw new Error(`Hạn mới «${request.newDueDate}» không hợp lệ`);
-  if (request.newDueDate <= obligation.nominalDueDate) {
-    throw new Error(`Hạn mới phải sau hạn hiện tại (${obligation.nominalDueDate})`);
+  // Against the effective due date: 30/10/2022 was a Sunday, so "extending" it to 31/10 would change nothing.
+  if (request.newDueDate <= obligation.dueDate) {
+    throw new Error(`Hạn mới phải sau hạn hiện tại (${obligation.dueDate})`);
   }
   if (!request.reason.trim()) throw new Error('Cần ghi lý do gia hạn');
+}
+
+/**
+ * Checked again once the new dates are compiled, just before they apply: the obligation may have been resolved
+ * meanwhile, and a `previous` or `keep` rule may bring the new date back to the current one.
+ */
+export function checkRecompiled(
+  input: UnitWorkflowInput,
+  state: UnitState,
+  request: ExtendInput,
+  compiled: { dueDate: string },
+): void {
+  const obligation = findObligation(state, request.obligationId);
+  if (isResolved(obligation)) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp hoặc đã được miễn`);
+  if (compiled.dueDate <= obligation.dueDate) {
+    throw new Error(
+      `Hạn mới phải sau hạn hiện tại (${obligation.dueDate}); ${request.newDueDate} tính theo ngày làm việc là ${compiled.dueDate}`,
+    );
+  }
 }
 
 /** Replaces the obligation's dates and events; instants already past are not replayed. */

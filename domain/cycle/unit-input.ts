@@ -49,6 +49,8 @@ export interface UnitWorkflowInput {
    * year on a test server whose clock starts today, so the workflow reads and sleeps in shifted time.
    */
   clockShiftMs?: number;
+  /** Signal the cycle workflow (`dondoc/<plan>/<year>`) when an obligation is resolved. @defaultValue false */
+  notifyCycle?: boolean;
   /** Carried across continue-as-new; absent on the first run. */
   state?: UnitState;
 }

@@ -1,0 +1,61 @@
+import type { ChannelAvailability } from '../notifications/delivery-plan';
+import type { Contact, PlanRef } from '../notifications/notification';
+import type { AggregationEvent } from '../schedule/schedule-types';
+import type { CycleRef } from './unit-input';
+
+export interface AggregationSummary {
+  obligationId: string;
+  at: string;
+  total: number;
+  onTime: number;
+  late: number;
+  missing: number;
+  waived: number;
+  /** Units still missing after this aggregation. */
+  missingUnits: string[];
+  /** Files written under reports/ (relative paths). */
+  files: string[];
+  final: boolean;
+}
+
+export interface CycleState {
+  unitIds: string[];
+  /** How many of `unitIds` have been started (batches resume here after a restart). */
+  started: number;
+  planSnapshot: string;
+  aggregations: AggregationSummary[];
+  /** Aggregation instants already handled. */
+  aggregated: string[];
+  digestsSent: string[];
+  /** Per obligation aggregated while units were missing: who is still outstanding. */
+  outstanding: Record<string, string[]>;
+  closed: boolean;
+}
+
+/** The input of `cycleWorkflow` (ID `dondoc/<planId>/<year>`). */
+export interface CycleWorkflowInput {
+  cycle: CycleRef;
+  plan: PlanRef;
+  /** The plan snapshot's id in the plan store (sha256 of its text). */
+  planSnapshot: string;
+  unitIds: string[];
+  aggregations: AggregationEvent[];
+  /** Weekly digest instants (first working day of each week, 08:00), computed at start. */
+  digests: string[];
+  supervisor: { name: string; contacts: Contact[] };
+  channels: ChannelAvailability;
+  /** See UnitWorkflowInput.clockShiftMs. */
+  clockShiftMs?: number;
+  /** Unit workflows started per activity call. @defaultValue 200 */
+  batchSize?: number;
+  searchAttributes?: boolean;
+  state?: CycleState;
+}
+
+export function cycleWorkflowId(cycle: { planId: string; year: number }): string {
+  return `dondoc/${cycle.planId}/${cycle.year}`;
+}
+
+export function unitWorkflowId(cycle: { planId: string; year: number }, unitId: string): string {
+  return `${cycleWorkflowId(cycle)}/${unitId}`;
+}

@@ -1,0 +1,27 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { AggregationSummary } from '../domain/cycle/cycle-input';
+
+export interface CycleStatus {
+  planId: string;
+  year: number;
+  units: number;
+  started: number;
+  aggregations: AggregationSummary[];
+  digestsSent: string[];
+  closed: boolean;
+}
+
+export interface AmendInput {
+  /** A new plan snapshot (the edited plan file), required to add units. */
+  planSnapshot?: string;
+  add?: string[];
+  remove?: string[];
+}
+
+/** A unit submitted or was exempted: the cycle re-aggregates once when the last outstanding unit is in. */
+export const unitResolvedSignal = defineSignal<[{ unitId: string; obligationId: string }]>('unitResolved');
+/** Adds units (started at once) or removes them (their workflows are closed). */
+export const amendUpdate = defineUpdate<CycleStatus, [AmendInput]>('amend');
+/** Closes the cycle and every unit workflow in it. */
+export const closeCycleUpdate = defineUpdate<CycleStatus>('closeCycle');
+export const getCycleStatusQuery = defineQuery<CycleStatus>('getCycleStatus');
