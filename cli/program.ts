@@ -1,9 +1,14 @@
 import { Command, CommanderError } from 'commander';
 import { AppError, isAppError } from '../domain/errors';
 import { registerCalendar } from './commands/calendar';
+import { registerCycle } from './commands/cycle';
+import { registerExtend } from './commands/extend';
 import { registerFakeZalo } from './commands/fake-zalo';
 import { registerPlan } from './commands/plan';
+import { registerSimulate } from './commands/simulate';
 import { registerStart } from './commands/start';
+import { registerSubmit } from './commands/submit';
+import { registerWaive } from './commands/waive';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -19,8 +24,13 @@ export function buildProgram(io: CliIo): Command {
     .exitOverride();
   registerPlan(program, io);
   registerCalendar(program, io);
+  registerSimulate(program, io);
   registerStart(program);
   registerFakeZalo(program, io);
+  registerCycle(program, io);
+  registerSubmit(program, io);
+  registerExtend(program, io);
+  registerWaive(program, io);
   return program;
 }
 

@@ -5,6 +5,9 @@ export interface CycleStatus {
   planId: string;
   year: number;
   units: number;
+  unitIds: string[];
+  /** The plan snapshot the cycle runs on (sha256 of the plan text). */
+  planSnapshot: string;
   started: number;
   aggregations: AggregationSummary[];
   digestsSent: string[];

@@ -48,6 +48,8 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleSta
     planId: input.cycle.planId,
     year: input.cycle.year,
     units: state.unitIds.length,
+    unitIds: [...state.unitIds],
+    planSnapshot: state.planSnapshot,
     started: state.started,
     aggregations: state.aggregations,
     digestsSent: state.digestsSent,
@@ -72,8 +74,9 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleSta
       const removed = new Set(amend.remove ?? []);
       if (removed.size > 0) {
         await closeUnitWorkflows({ cycle: input.cycle, unitIds: [...removed] });
+        const removedStarted = state.unitIds.slice(0, state.started).filter((id) => removed.has(id)).length;
         state.unitIds = state.unitIds.filter((id) => !removed.has(id));
-        state.started = Math.min(state.started, state.unitIds.length);
+        state.started -= removedStarted;
       }
       const added = (amend.add ?? []).filter((id) => !state.unitIds.includes(id));
       if (added.length > 0) {

@@ -4,12 +4,14 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  getExternalWorkflowHandle,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { cycleWorkflowId } from '../domain/cycle/cycle-input';
 import { receiptNotification } from '../domain/cycle/receipt-notification';
 import {
   applyExtend,
@@ -30,7 +32,8 @@ import { obligationStateName, unitStatus, type UnitStatus } from '../domain/cycl
 import { planDeliveries, type PlannedSend } from '../domain/notifications/delivery-plan';
 import type { DeadlineNotification, Notification, ReceiptNotification } from '../domain/notifications/notification';
 import type { NotifyResult } from '../domain/notifications/notify-result';
-import { toPlanIso } from '../domain/schedule/instants';
+import { toPlanIso, withinSendingHours } from '../domain/schedule/instants';
+import { unitResolvedSignal } from './cycle-messages';
 import { SA_NEXT_DUE_DATE, SA_OVERDUE_COUNT, SA_PLAN, SA_STATE, SA_UNIT, SA_YEAR } from './search-attributes';
 import { closeSignal, extendUpdate, getStatusQuery, submitUpdate, waiveUpdate } from './unit-messages';
 
@@ -44,10 +47,6 @@ const { recompileObligation } = proxyActivities<Activities>({
   retry: { maximumAttempts: 5 },
 });
 
-/** Local hours outside which nothing is sent (DESIGN.md): a late start at night waits for 07:00. */
-const SENDING_HOURS = { from: 7, to: 21 };
-const HOUR_MS = 3600_000;
-
 /**
  * One unit's year of one plan: sleeps until each instant it was given, reminds and escalates unless the
  * obligation is resolved, takes submissions, extensions and waivers, and answers its status.
@@ -58,6 +57,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
   const now = (): number => Date.now() + shift;
   const titles = Object.fromEntries(input.obligations.map((o) => [o.id, o.title]));
   let dirty = false;
+  /** First submissions and waivers the cycle has not been told about yet (it re-aggregates on the last one). */
+  const cycleNotices: string[] = [];
 
   setHandler(getStatusQuery, () => unitStatus(input.cycle, input.unit, titles, state, now()));
   setHandler(
@@ -66,6 +67,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
       const values = checkSubmit(input, state, request, now());
       const submittedAt = toPlanIso(request.receivedAt ? Date.parse(request.receivedAt) : now());
       const receipt = applySubmit(state, request, values, submittedAt);
+      if (receipt.version === 1) cycleNotices.push(receipt.obligationId);
       const submission = state.obligations.find((o) => o.id === receipt.obligationId)?.submissions.at(-1);
       if (submission) state.receipts.push(receiptNotification(input, receipt, submission));
       dirty = true;
@@ -100,6 +102,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
     (request) => {
       const waivedAt = toPlanIso(now());
       applyWaive(state, request, waivedAt);
+      cycleNotices.push(request.obligationId);
       dirty = true;
       return Promise.resolve({ obligationId: request.obligationId, waivedAt });
     },
@@ -116,6 +119,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
     for (const group of takeDueEvents(state, at)) await deliverGroup(input, state, group);
     await retryDeferred(input, state, at);
     await sendReceipts(input, state);
+    await tellCycle(input, cycleNotices);
     lastAttributes = updateSearchAttributes(input, state, lastAttributes, at);
 
     if (workflowInfo().continueAsNewSuggested) {
@@ -133,14 +137,25 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
   return unitStatus(input.cycle, input.unit, titles, state, now());
 }
 
+async function tellCycle(input: UnitWorkflowInput, notices: string[]): Promise<void> {
+  while (notices.length > 0) {
+    const obligationId = notices.shift()!;
+    if (!input.notifyCycle) continue;
+    try {
+      await getExternalWorkflowHandle(cycleWorkflowId(input.cycle)).signal(unitResolvedSignal, {
+        unitId: input.unit.id,
+        obligationId,
+      });
+    } catch {
+      // No cycle workflow (a unit started on its own, or the cycle closed): nothing to re-aggregate.
+    }
+  }
+}
+
 async function waitForSendingHours(now: () => number, stop: () => boolean): Promise<void> {
   const at = now();
-  const sinceLocalMidnight = (at + 7 * HOUR_MS) % (24 * HOUR_MS);
-  const localHour = Math.floor(sinceLocalMidnight / HOUR_MS);
-  if (localHour >= SENDING_HOURS.from && localHour < SENDING_HOURS.to) return;
-  let opens = at - sinceLocalMidnight + SENDING_HOURS.from * HOUR_MS;
-  if (opens <= at) opens += 24 * HOUR_MS;
-  await condition(stop, opens - at);
+  const opens = withinSendingHours(at);
+  if (opens > at) await condition(stop, opens - at);
 }
 
 async function deliverGroup(input: UnitWorkflowInput, state: UnitState, group: EventGroup): Promise<void> {
@@ -151,7 +166,7 @@ async function deliverGroup(input: UnitWorkflowInput, state: UnitState, group: E
   const audiences = group.audiences.map((audience) => ({ audience, contacts: input.audiences[audience] }));
   const sends = planDeliveries(notification.key, audiences, input.channels);
   const results = await Promise.all(sends.map((send) => runSend(notification, send)));
-  record(state, notification, sends, results);
+  record(input, state, notification, sends, results);
 }
 
 async function sendReceipts(input: UnitWorkflowInput, state: UnitState): Promise<void> {
@@ -161,7 +176,7 @@ async function sendReceipts(input: UnitWorkflowInput, state: UnitState): Promise
       zns: false,
       oa: false,
     });
-    record(state, receipt, sends, await Promise.all(sends.map((send) => runSend(receipt, send))));
+    record(input, state, receipt, sends, await Promise.all(sends.map((send) => runSend(receipt, send))));
   }
 }
 
@@ -179,7 +194,7 @@ async function retryDeferred(input: UnitWorkflowInput, state: UnitState, now: nu
       key: deferred.key,
       to: [contact],
     };
-    record(state, deferred.notification, [send], [await runSend(deferred.notification, send)]);
+    record(input, state, deferred.notification, [send], [await runSend(deferred.notification, send)]);
   }
 }
 
@@ -219,25 +234,52 @@ async function runSend(notification: Notification, send: PlannedSend): Promise<N
   }
 }
 
-function record(state: UnitState, notification: Notification, sends: PlannedSend[], results: NotifyResult[]): void {
+function record(
+  input: UnitWorkflowInput,
+  state: UnitState,
+  notification: Notification,
+  sends: PlannedSend[],
+  results: NotifyResult[],
+): void {
   results.forEach((result, i) => {
-    state.notifications.push(result);
-    if (result.contactProblems) state.contactProblems.push(...result.contactProblems);
+    // One record per send key: a deferred send tried again replaces its record, so state stays bounded.
+    const earlier = state.notifications.findIndex((n) => n.key === result.key);
+    if (earlier === -1) state.notifications.push(result);
+    else {
+      const deferrals = (state.notifications[earlier]?.deferrals ?? 0) + 1;
+      state.notifications[earlier] = { ...result, deferrals };
+    }
+    // One entry per person and cause, from its first detection: not one per reminder all year long.
+    for (const problem of result.contactProblems ?? []) {
+      const known = state.contactProblems.some(
+        (p) => p.channel === problem.channel && p.address === problem.address && p.code === problem.code,
+      );
+      if (!known) state.contactProblems.push(problem);
+    }
     const send = sends[i];
     if (result.outcome === 'deferred' && result.notBefore && send && send.channel !== 'email') {
       if (notification.kind !== 'reminder' && notification.kind !== 'escalation' && notification.kind !== 'receipt')
         return;
       const deferred: DeferredSend = {
-        notBefore: result.notBefore,
+        // Zalo allows ZNS from 06:00; dondoc itself sends nothing before 07:00 (DESIGN.md).
+        notBefore: toPlanIso(withinSendingHours(Date.parse(result.notBefore))),
         channel: send.channel,
         audience: send.audience,
         key: send.key,
         notification,
-        contactIndex: 0,
+        // The person this send was for, not the audience's first one (a Zalo send goes to exactly one person).
+        contactIndex: contactIndexOf(input, send),
       };
-      state.deferred.push(deferred);
+      state.deferred = [...state.deferred.filter((d) => d.key !== deferred.key), deferred];
     }
   });
+}
+
+function contactIndexOf(input: UnitWorkflowInput, send: PlannedSend): number {
+  const person = send.to[0];
+  return input.audiences[send.audience].findIndex((c) =>
+    send.channel === 'zns' ? c.phone === person?.phone : c.zaloUserId === person?.zaloUserId,
+  );
 }
 
 function updateSearchAttributes(input: UnitWorkflowInput, state: UnitState, last: string, now: number): string {

@@ -39,7 +39,7 @@ export function sendOaNotification(deps: NotifyDeps) {
     const userId = input.to[0].zaloUserId;
     if (!userId) throw ApplicationFailure.nonRetryable('OA send without a Zalo user id', 'ZALO_CONFIG');
     const email = renderEmail(input.notification, input.audience, { sendKey: input.key });
-    const sent = await zalo.sendOaText({ userId, text: email.text.slice(0, OA_TEXT_LIMIT) });
+    const sent = await zalo.sendOaText({ userId, text: email.text.slice(0, OA_TEXT_LIMIT), idempotencyKey: input.key });
     return { recipient: userId, providerId: sent.message_id, acceptedAtMs: deps.now().getTime() };
   });
 }

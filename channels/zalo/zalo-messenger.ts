@@ -30,7 +30,8 @@ export interface ZnsSent extends ZnsSendResult {
 
 export interface ZaloMessenger {
   sendZns(request: ZnsSendRequest): Promise<ZnsSent>;
-  sendOaText(request: { userId: string; text: string }): Promise<OaSendResult>;
+  /** `idempotencyKey` is not sent to Zalo (OA has no tracking id); it lets wrappers log the send. */
+  sendOaText(request: { userId: string; text: string; idempotencyKey?: string }): Promise<OaSendResult>;
   getZnsStatus(msgId: string, phone?: string): Promise<ZnsMessageStatus>;
   getZnsQuota(): Promise<ZnsQuota>;
 }

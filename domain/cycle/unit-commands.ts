@@ -43,7 +43,8 @@ export interface WaiveInput {
   by?: string;
 }
 
-const DOCUMENT_NUMBER = /^\d{1,6}[a-z]?\/[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$/u;
+// Type and issuer codes are mostly capitals, but some official ones are not ("TTr": Tờ trình, Thanh tra).
+const DOCUMENT_NUMBER = /^\d{1,6}[a-z]?\/[A-ZĐa-zđ0-9]+(?:-[A-ZĐa-zđ0-9]+)*$/u;
 
 /** Throws a message for the unit officer (Vietnamese) when the submission cannot be accepted. */
 export function checkSubmit(
@@ -158,7 +159,6 @@ export function applyExtend(
   obligation.events = compiled.events;
   const upcoming = compiled.events.findIndex((event) => Date.parse(event.at) > nowMs);
   obligation.nextEvent = upcoming === -1 ? compiled.events.length : upcoming;
-  obligation.level = 0;
 }
 
 export function checkWaive(input: UnitWorkflowInput, state: UnitState, request: WaiveInput): void {

@@ -27,3 +27,35 @@ export function notificationKey(parts: DeadlineKeyParts): string {
 export function sendKey(notificationKey: string, audience: Audience, channel: Channel, address?: string): string {
   return `${notificationKey}/${audience}/${channel}${address ? `/${address}` : ''}`;
 }
+
+export interface ParsedSendKey {
+  planId: string;
+  year: number;
+  unitId: string;
+  obligationIds: string[];
+  kind: DeadlineKeyParts['kind'];
+  /** The escalation level (escalations only). */
+  level?: number;
+  scheduledAt: string;
+  audience?: Audience;
+  channel?: Channel;
+}
+
+/** The inverse of `sendKey(notificationKey(...))`, for logs and the simulator's notifications.jsonl. */
+export function parseSendKey(key: string): ParsedSendKey | undefined {
+  const match =
+    /^dondoc\/([^/]+)\/(\d+)\/([^/]+)\/([^/]+)\/([a-z]+)-(\d+)(?:\.\d+)?@([^/]+)(?:\/([a-z]+)\/([a-z]+))?/.exec(key);
+  if (!match) return undefined;
+  const [, planId = '', year = '0', unitId = '', obligations = '', kind = '', ordinal = '0', scheduledAt = ''] = match;
+  return {
+    planId,
+    year: Number(year),
+    unitId,
+    obligationIds: obligations === '-' ? [] : obligations.split('+'),
+    kind: kind as ParsedSendKey['kind'],
+    ...(kind === 'escalation' && { level: Number(ordinal) }),
+    scheduledAt,
+    ...(match[8] && { audience: match[8] as Audience }),
+    ...(match[9] && { channel: match[9] as Channel }),
+  };
+}

@@ -25,3 +25,15 @@ export function toPlanIso(epochMs: number): string {
   const shifted = new Date(Math.floor(epochMs / 1000) * 1000 + OFFSET_MS).toISOString();
   return `${shifted.slice(0, 19)}${PLAN_UTC_OFFSET}`;
 }
+
+/** Notifications go out between these local hours only (DESIGN.md); anything due outside them is held. */
+export const SENDING_HOURS = { from: 7, to: 21 } as const;
+
+/** `epochMs` itself when it falls within the sending hours, else the next 07:00 in plan time. */
+export function withinSendingHours(epochMs: number): number {
+  const hour = 3600 * 1000;
+  const sinceMidnight = (epochMs + OFFSET_MS) % DAY_MS;
+  if (sinceMidnight >= SENDING_HOURS.from * hour && sinceMidnight < SENDING_HOURS.to * hour) return epochMs;
+  const opens = epochMs - sinceMidnight + SENDING_HOURS.from * hour;
+  return opens > epochMs ? opens : opens + DAY_MS;
+}

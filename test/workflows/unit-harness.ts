@@ -3,6 +3,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, type Activities } from '../../activities';
+import { createMemoryLedger } from '../../activities/notify/sent-ledger';
 import { shiftedServerClock } from '../../activities/shifted-clock';
 import type { FakeZaloOptions } from '../../channels/fake-zalo';
 import type { UnitWorkflowInput } from '../../domain/cycle/unit-input';
@@ -20,12 +21,17 @@ export interface UnitHarness {
   env: TestWorkflowEnvironment;
   bundle: WorkflowBundleWithSourceMap;
   channels: TestChannels;
-  /** The activities of `createActivities(channels.deps)`; wrap one to change its behaviour. */
+  /**
+   * The activities of `createActivities(channels.deps)` with a ledger of their own, so that runs of the same unit
+   * in one file do not see each other's sends; wrap one to change its behaviour.
+   */
   activities(): Activities;
   /** Starts `input` so that plan time reads `planStart` now. */
   start(input: UnitWorkflowInput, planStart: string, options?: StartOptions): Promise<UnitRun>;
   /** Every captured email, headers decoded. */
   emails(unitId?: string): CapturedEmail[];
+  /** Waits (real time) until `count` captured emails match; sends that need no timer happen without skipping. */
+  waitForEmails(match: (email: CapturedEmail) => boolean, count?: number): Promise<CapturedEmail[]>;
   teardown(): Promise<void>;
 }
 
@@ -42,6 +48,8 @@ export interface UnitRun {
   /** Plan time now, according to the server. */
   planNow(): Promise<number>;
   status(): Promise<UnitStatus>;
+  /** Polls the status query (real time) until `match` holds; for sends that need no timer. */
+  waitForStatus(match: (status: UnitStatus) => boolean): Promise<UnitStatus>;
   /** Closes the cycle, waits for the result and stops the worker. */
   stop(): Promise<UnitStatus>;
 }
@@ -72,6 +80,8 @@ export async function createUnitHarness(options: { zalo?: FakeZaloOptions } = {}
   ]);
   const running: { worker: Worker; done: Promise<void> }[] = [];
 
+  const activities = (): Activities =>
+    createActivities({ ...channels.deps, notify: { ...channels.deps.notify, ledger: createMemoryLedger() } });
   const withPlanClock = (activities: Activities): Activities => {
     const wrapped: Record<string, unknown> = {};
     for (const [name, fn] of Object.entries(activities)) {
@@ -83,11 +93,32 @@ export async function createUnitHarness(options: { zalo?: FakeZaloOptions } = {}
     return wrapped as Activities;
   };
 
+  const emails = (unitId?: string): CapturedEmail[] =>
+    channels.smtp
+      .messages()
+      .map((m) => {
+        const header = (name: string): string => (m.parsed.headers.get(name) as string | undefined) ?? '';
+        const key = header('x-dondoc-key');
+        const parts = key.split('/');
+        return {
+          kind: header('x-dondoc-kind'),
+          unit: header('x-dondoc-unit'),
+          obligations: header('x-dondoc-obligation'),
+          level: header('x-dondoc-level'),
+          scheduledAt: header('x-dondoc-scheduled-at'),
+          key,
+          event: parts[5] ?? '',
+          audience: parts[6] ?? '',
+          to: m.envelope.rcptTo,
+        };
+      })
+      .filter((e) => unitId === undefined || e.unit === unitId);
+
   return {
     env,
     bundle,
     channels,
-    activities: () => createActivities(channels.deps),
+    activities,
     async start(input, planStart, startOptions = {}) {
       shift = Date.parse(planStart) - (await env.currentTimeMs());
       planNowMs = undefined;
@@ -96,7 +127,7 @@ export async function createUnitHarness(options: { zalo?: FakeZaloOptions } = {}
         connection: env.nativeConnection,
         taskQueue,
         workflowBundle: bundle,
-        activities: withPlanClock(startOptions.activities ?? createActivities(channels.deps)),
+        activities: withPlanClock(startOptions.activities ?? activities()),
       });
       const handle = await env.client.workflow.start(unitWorkflow, {
         taskQueue,
@@ -117,6 +148,7 @@ export async function createUnitHarness(options: { zalo?: FakeZaloOptions } = {}
           if (target > current) await env.sleep(target - current);
         },
         status: () => handle.query(getStatusQuery),
+        waitForStatus: (match) => poll(() => handle.query(getStatusQuery), match),
         async stop() {
           await handle.signal(closeSignal);
           const result = await handle.result();
@@ -127,26 +159,12 @@ export async function createUnitHarness(options: { zalo?: FakeZaloOptions } = {}
         },
       };
     },
-    emails(unitId) {
-      return channels.smtp
-        .messages()
-        .map((m) => {
-          const header = (name: string): string => (m.parsed.headers.get(name) as string | undefined) ?? '';
-          const key = header('x-dondoc-key');
-          const parts = key.split('/');
-          return {
-            kind: header('x-dondoc-kind'),
-            unit: header('x-dondoc-unit'),
-            obligations: header('x-dondoc-obligation'),
-            level: header('x-dondoc-level'),
-            scheduledAt: header('x-dondoc-scheduled-at'),
-            key,
-            event: parts[5] ?? '',
-            audience: parts[6] ?? '',
-            to: m.envelope.rcptTo,
-          };
-        })
-        .filter((e) => unitId === undefined || e.unit === unitId);
+    emails,
+    waitForEmails(match, count = 1) {
+      return poll(
+        async () => emails().filter(match),
+        (found) => found.length >= count,
+      );
     },
     async teardown() {
       for (const { worker, done } of running) {
@@ -157,4 +175,14 @@ export async function createUnitHarness(options: { zalo?: FakeZaloOptions } = {}
       await env.teardown();
     },
   };
+}
+
+async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`still not there after ${timeoutMs} ms: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }

@@ -111,9 +111,7 @@ describe('unitWorkflow: the extend Update', () => {
       notAfter,
     );
     // 30/10/2022 is a Sunday, so the effective due date is already 31/10: "extending" to it changes nothing.
-    expect(await rejection(run, { obligationId: 'bao-cao-nam', newDueDate: '2022-10-31', reason })).toContain(
-      notAfter,
-    );
+    expect(await rejection(run, { obligationId: 'bao-cao-nam', newDueDate: '2022-10-31', reason })).toContain(notAfter);
     expect(await rejection(run, { obligationId: 'bao-cao-quy', newDueDate: '2022-06-01', reason })).toBe(
       'Đơn vị không có nhiệm vụ «bao-cao-quy» trong kế hoạch này',
     );
@@ -150,7 +148,9 @@ describe('unitWorkflow: the extend Update', () => {
     const run = await harness.start(input, '2022-04-21T10:00:00+07:00');
     const before = await run.status();
     const message = await rejection(run, { obligationId: 'bao-cao-nam', newDueDate: '2022-10-29', reason: 'Lý do' });
-    expect(message).toBe('Hạn mới phải sau hạn hiện tại (2022-10-28); 2022-10-29 tính theo ngày làm việc là 2022-10-28');
+    expect(message).toBe(
+      'Hạn mới phải sau hạn hiện tại (2022-10-28); 2022-10-29 tính theo ngày làm việc là 2022-10-28',
+    );
     expect(await run.status()).toEqual(before);
     const status = await run.stop();
     expect(status.obligations[0]).toMatchObject({ dueDate: '2022-10-28', extensions: [] });

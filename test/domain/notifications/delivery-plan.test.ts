@@ -1,5 +1,5 @@
 import { planDeliveries } from '../../../domain/notifications/delivery-plan';
-import { notificationKey } from '../../../domain/notifications/idempotency-key';
+import { notificationKey, parseSendKey, sendKey } from '../../../domain/notifications/idempotency-key';
 import { audienceContacts, planDirectory } from '../../../domain/notifications/recipients';
 import { seedPlan } from '../../helpers/plans';
 
@@ -58,5 +58,21 @@ describe('planDeliveries', () => {
     const sends = planDeliveries(key, [{ audience: 'unit', contacts }], { zns: false, oa: false });
     expect(sends.map((s) => s.channel)).toEqual(['email']);
     expect(sends[0]?.key).toBe(`${key}/unit/email`);
+  });
+});
+
+describe('parseSendKey', () => {
+  it('reads back every part of a send key', () => {
+    expect(parseSendKey(sendKey(key, 'supervisor', 'zns', '84900000002'))).toEqual({
+      planId: 'dvcq-ia-pa',
+      year: 2022,
+      unitId: 'xa-ia-tul',
+      obligationIds: ['bao-cao-nam'],
+      kind: 'escalation',
+      level: 2,
+      scheduledAt: '2022-11-03T08:00:00+07:00',
+      audience: 'supervisor',
+      channel: 'zns',
+    });
   });
 });

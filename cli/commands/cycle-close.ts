@@ -1,0 +1,48 @@
+import type { Command } from 'commander';
+import { isAppError } from '../../domain/errors';
+import { closeCycleUpdate, type CycleStatus } from '../../workflows/cycle-messages';
+import { cycleFailure, cycleHandle, parseCycleTarget, withTemporal, type CycleTarget } from '../cycle-target';
+import { vnInstant } from '../format/cycle-status-table';
+import type { CliIo } from '../program';
+
+/** Closing signals every unit workflow: give it time. */
+const CLOSE_TIMEOUT_MS = 120_000;
+
+export function registerCycleClose(cycle: Command, io: CliIo): void {
+  cycle
+    .command('close')
+    .description('close a cycle: every unit workflow stops, nothing more is sent')
+    .argument('<cycle>', 'the cycle, <planId>/<year>', parseCycleTarget)
+    .action(async (target: CycleTarget) => {
+      await withTemporal(async (client) => {
+        const handle = cycleHandle(client, target);
+        try {
+          io.stdout(renderClosed(await handle.executeUpdate(closeCycleUpdate), false));
+        } catch (err) {
+          // A closed cycle's workflow has completed: Updates find nothing, but its result is the final status.
+          const failure = await cycleFailure(client, target, err);
+          if (!(isAppError(failure) && failure.code === 'UPDATE_REJECTED')) throw failure;
+          const final = await handle.result().catch(() => {
+            throw failure;
+          });
+          io.stdout(renderClosed(final, true));
+        }
+      }, CLOSE_TIMEOUT_MS);
+    });
+}
+
+function renderClosed(status: CycleStatus, already: boolean): string {
+  const lines = [
+    `${already ? 'Chu kỳ' : 'Đã đóng chu kỳ'} ${status.planId}/${status.year}${already ? ' đã đóng từ trước' : ''}: ` +
+      `${status.units} đơn vị, ${status.digestsSent.length} bản tổng hợp tuần đã gửi; không gửi gì thêm.`,
+  ];
+  const latest = new Map(status.aggregations.map((a) => [a.obligationId, a]));
+  if (latest.size === 0) lines.push('Chưa có lần tổng hợp báo cáo nào.');
+  for (const a of latest.values()) {
+    lines.push(
+      `  ${a.obligationId} (tổng hợp lúc ${vnInstant(a.at)}): ${a.onTime} đúng hạn, ${a.late} trễ, ` +
+        `${a.missing} chưa nộp, ${a.waived} được miễn`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,50 @@
+import type { Command } from 'commander';
+import { AppError } from '../../domain/errors';
+import { formatLocalDate } from '../../domain/local-date';
+import { extendUpdate } from '../../workflows/unit-messages';
+import { parseCycleTarget, parseId, type CycleTarget } from '../cycle-target';
+import { renderExtension } from '../format/unit-command-output';
+import { parseIsoDate } from '../options';
+import type { CliIo } from '../program';
+import { withObligation } from '../unit-command';
+
+interface ExtendOptions {
+  to: string;
+  reason: string;
+  by?: string;
+}
+
+export function registerExtend(program: Command, io: CliIo): void {
+  program
+    .command('extend')
+    .description(
+      'give a unit a new due date for an obligation; prints it and the next reminders (needs `dondoc start`)',
+    )
+    .argument('<cycle>', 'the cycle, <planId>/<year>', parseCycleTarget)
+    .argument('<unitId>', 'the unit', parseId)
+    .argument('<obligationId>', 'the obligation', parseId)
+    .requiredOption(
+      '--to <date>',
+      'the new due date YYYY-MM-DD (moved off non-working days as the plan says)',
+      (text) => formatLocalDate(parseIsoDate(text)),
+    )
+    .requiredOption('--reason <text>', 'why (kept with the extension)')
+    .option('--by <name>', 'who grants it')
+    .action(async (target: CycleTarget, unitId: string, obligationId: string, options: ExtendOptions) => {
+      if (!options.reason.trim()) throw new AppError('USAGE', '--reason must not be empty');
+      await withObligation(target, unitId, obligationId, async ({ unit, obligation, handle }) => {
+        const extended = await handle.executeUpdate(extendUpdate, {
+          args: [
+            {
+              obligationId,
+              newDueDate: options.to,
+              reason: options.reason,
+              ...(options.by !== undefined && { by: options.by }),
+            },
+          ],
+        });
+        const subject = { unitName: unit.unit.name, obligationTitle: obligation.title };
+        io.stdout(renderExtension(subject, obligation.dueDate, extended, Date.now()));
+      });
+    });
+}

@@ -1,0 +1,50 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../config/env';
+import type { DayNumber } from '../../domain/local-date';
+import { runSimulation } from '../../simulate/run-simulation';
+import { parseIsoDate, parseYear } from '../options';
+import type { CliIo } from '../program';
+
+interface SimulateOptions {
+  year: number;
+  scenario: string;
+  out: string;
+  issuedOn?: DayNumber;
+  smtpUrl?: string;
+  zaloBaseUrl?: string;
+}
+
+export function registerSimulate(program: Command, io: CliIo): void {
+  program
+    .command('simulate')
+    .description('run a whole cycle of a plan on the time-skipping test server, with real SMTP and Zalo traffic')
+    .argument('<plan.yaml>', 'the plan file')
+    .requiredOption('--year <year>', 'the cycle year (past or future)', parseYear)
+    .requiredOption('--scenario <scenario.yaml>', 'who submits, gets an extension or a waiver, and when')
+    .requiredOption('--out <dir>', 'where outcomes.json, notifications.jsonl and reports/ are written')
+    .option('--issued-on <date>', "the cycle's issue date YYYY-MM-DD (default: the plan's issuedOn)", parseIsoDate)
+    .option('--smtp-url <url>', 'send the emails to this SMTP server (default: a local capture in <out>/mail)')
+    .option('--zalo-base-url <url>', 'send Zalo calls (ZNS, OA, OAuth) to this base URL (default: a local fake)')
+    .action(async (planFile: string, options: SimulateOptions) => {
+      const started = Date.now();
+      const result = await runSimulation(loadConfig(), {
+        planFile,
+        scenarioFile: options.scenario,
+        outDir: options.out,
+        year: options.year,
+        ...(options.issuedOn !== undefined && { issuedOn: options.issuedOn }),
+        ...(options.smtpUrl && { smtpUrl: options.smtpUrl }),
+        ...(options.zaloBaseUrl && { zaloBaseUrl: options.zaloBaseUrl }),
+        log: (line) => io.stdout(`${line}\n`),
+      });
+      const count = (status: string): number => result.outcomes.filter((o) => o.status === status).length;
+      for (const line of result.rejected) io.stderr(`rejected: ${line}\n`);
+      io.stdout(
+        `${result.outcomes.length} obligations: ${count('on-time')} on time, ${count('late')} late, ` +
+          `${count('missing')} missing, ${count('waived')} waived; ${result.notifications} notifications delivered; ` +
+          `${((Date.now() - started) / 1000).toFixed(1)} s\n` +
+          `→ ${path.join(options.out, 'outcomes.json')}, ${path.join(options.out, 'notifications.jsonl')}, ${path.join(options.out, 'reports')}/\n`,
+      );
+    });
+}

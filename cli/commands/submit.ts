@@ -1,0 +1,116 @@
+import { readFile } from 'node:fs/promises';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { InvalidArgumentError, type Command } from 'commander';
+import type { SubmitInput } from '../../domain/cycle/unit-commands';
+import { AppError } from '../../domain/errors';
+import { formatLocalDate } from '../../domain/local-date';
+import { submitUpdate } from '../../workflows/unit-messages';
+import { parseCycleTarget, parseId, type CycleTarget } from '../cycle-target';
+import { renderReceipt } from '../format/unit-command-output';
+import { parseIsoDate } from '../options';
+import type { CliIo } from '../program';
+import { removeCreated, storeFiles } from '../submission-files';
+import { withObligation } from '../unit-command';
+
+interface SubmitOptions {
+  values?: string;
+  valuesFile?: string;
+  file?: string[];
+  documentNumber?: string;
+  documentDate?: string;
+  by?: string;
+  paper?: boolean;
+  receivedAt?: string;
+}
+
+export function registerSubmit(program: Command, io: CliIo): void {
+  program
+    .command('submit')
+    .description("record a unit's submission for an obligation and print the receipt (needs `dondoc start`)")
+    .argument('<cycle>', 'the cycle, <planId>/<year>', parseCycleTarget)
+    .argument('<unitId>', 'the unit that submits', parseId)
+    .argument('<obligationId>', 'the obligation', parseId)
+    .option('--values <json>', 'the report form values, a JSON object: \'{"so-mo-hinh-dan-van-kheo": 2}\'')
+    .option('--values-file <file.json>', 'the report form values, from a JSON file')
+    .option('--file <path...>', 'attach files (the document, annexes)')
+    .option('--document-number <number>', 'the document number, e.g. 45/BC-UBND')
+    .option('--document-date <date>', 'the document date YYYY-MM-DD', (text: string) =>
+      formatLocalDate(parseIsoDate(text)),
+    )
+    .option('--by <name>', 'who submits')
+    .option('--paper', 'record a paper document received by Phòng Nội vụ (with --received-at)')
+    .option(
+      '--received-at <instant>',
+      'when the paper document arrived, e.g. 2031-05-09T15:00 (plan time)',
+      parseInstant,
+    )
+    .action(async (target: CycleTarget, unitId: string, obligationId: string, options: SubmitOptions) => {
+      if (Boolean(options.paper) !== (options.receivedAt !== undefined)) {
+        throw new AppError('USAGE', '--paper and --received-at go together: when did Phòng Nội vụ receive it?');
+      }
+      const values = await readValues(options);
+      await withObligation(target, unitId, obligationId, async ({ config, unit, obligation, handle }) => {
+        const stored = await storeFiles(config.dataDir, options.file ?? []);
+        const request: SubmitInput = {
+          obligationId,
+          channel: options.paper ? 'paper' : 'cli',
+          ...(values && { values }),
+          ...(options.documentNumber !== undefined && { documentNumber: options.documentNumber }),
+          ...(options.documentDate !== undefined && { documentDate: options.documentDate }),
+          ...(stored.length > 0 && { files: stored.map((file) => file.ref) }),
+          ...(options.by !== undefined && { submittedBy: options.by }),
+          ...(options.receivedAt !== undefined && { receivedAt: options.receivedAt }),
+        };
+        const receipt = await handle.executeUpdate(submitUpdate, { args: [request] }).catch(async (err: unknown) => {
+          // Only when the workflow surely did not take it: after a timeout the submission may still be recorded.
+          if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError) {
+            await removeCreated(stored);
+          }
+          throw err;
+        });
+        const subject = { unitName: unit.unit.name, obligationTitle: obligation.title };
+        io.stdout(
+          renderReceipt(
+            subject,
+            receipt,
+            stored.map((file) => file.ref),
+          ),
+        );
+      });
+    });
+}
+
+async function readValues(options: SubmitOptions): Promise<Record<string, unknown> | undefined> {
+  if (options.values !== undefined && options.valuesFile !== undefined) {
+    throw new AppError('USAGE', 'give the values once: --values or --values-file, not both');
+  }
+  let text = options.values;
+  let source = '--values';
+  if (options.valuesFile !== undefined) {
+    source = `--values-file ${options.valuesFile}`;
+    text = await readFile(options.valuesFile, 'utf8').catch(() => {
+      throw new AppError('FILE_NOT_FOUND', `${source}: no such file`);
+    });
+  }
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new AppError('USAGE', `${source}: not valid JSON (${(err as Error).message})`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new AppError('USAGE', `${source}: must be a JSON object of field keys to values, e.g. {"so-luong": 2}`);
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** ISO 8601 date-time; without an offset it is plan time (UTC+7). */
+function parseInstant(text: string): string {
+  const hasOffset = /(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(text);
+  const ms = Date.parse(hasOffset ? text : `${text}+07:00`);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) || Number.isNaN(ms)) {
+    throw new InvalidArgumentError('must be an ISO 8601 date-time, e.g. 2031-05-09T15:00 (plan time) or …+07:00');
+  }
+  return new Date(ms).toISOString();
+}

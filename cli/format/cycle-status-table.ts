@@ -1,0 +1,108 @@
+import type { AggregationSummary } from '../../domain/cycle/cycle-input';
+import type { ObligationStatus, UnitStatus } from '../../domain/cycle/unit-status';
+import type { CycleStatus } from '../../workflows/cycle-messages';
+import { renderTable } from './text-table';
+import { splitInstant } from './vietnamese';
+
+/** The order of the totals line. */
+const STATE_ORDER = ['Chưa đến hạn', 'Đã nộp đúng hạn', 'Nộp trễ', 'Quá hạn', 'Được miễn'];
+
+/** One unit of the cycle: its status, or none while its workflow has not been started yet. */
+export interface UnitRow {
+  id: string;
+  status?: UnitStatus;
+}
+
+/** "2031-05-12" → "12/05/2031"; an instant keeps its plan-time date and time: "12/05/2031 15:00". */
+export function vnDate(iso: string): string {
+  return splitInstant(iso).date;
+}
+
+export function vnInstant(iso: string): string {
+  const { date, time } = splitInstant(iso);
+  return `${date} ${time}`;
+}
+
+export function obligationStateLabel(obligation: ObligationStatus): string {
+  switch (obligation.state) {
+    case 'pending':
+      return 'Chưa đến hạn';
+    case 'submitted-on-time':
+      return 'Đã nộp đúng hạn';
+    case 'submitted-late':
+      return 'Nộp trễ';
+    case 'overdue':
+      return obligation.level > 0 ? `Quá hạn — đôn đốc cấp ${obligation.level}` : 'Quá hạn';
+    case 'waived':
+      return 'Được miễn';
+  }
+}
+
+/** What Phòng Nội vụ reads: one row per unit × obligation, the totals, then the aggregations done. */
+export function renderCycleStatusTable(cycle: CycleStatus, units: readonly UnitRow[]): string {
+  const rows: string[][] = [];
+  const counts = new Map<string, number>(STATE_ORDER.map((name) => [name, 0]));
+  for (const unit of units) {
+    if (!unit.status) {
+      rows.push([unit.id, '—', '—', 'Chưa khởi tạo', '']);
+      continue;
+    }
+    for (const obligation of unit.status.obligations) {
+      const label = obligationStateLabel(obligation);
+      const stateName = obligation.state === 'overdue' ? 'Quá hạn' : label;
+      counts.set(stateName, (counts.get(stateName) ?? 0) + 1);
+      rows.push([
+        unit.status.unit.name,
+        obligation.title,
+        vnDate(obligation.dueDate) + (obligation.extensions.length > 0 ? ' (gia hạn)' : ''),
+        label,
+        submittedAt(obligation),
+      ]);
+    }
+  }
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  const problems = units.reduce((n, unit) => n + (unit.status?.contactProblems.length ?? 0), 0);
+  return [
+    `Chu kỳ ${cycle.planId}/${cycle.year} — ${cycle.units} đơn vị (đã khởi tạo ${cycle.started}) — ` +
+      (cycle.closed ? 'đã đóng' : 'đang theo dõi'),
+    '',
+    renderTable(['Đơn vị', 'Nhiệm vụ', 'Hạn', 'Trạng thái', 'Nộp lúc'], rows),
+    '',
+    `Tổng: ${total} nhiệm vụ` +
+      (total > 0
+        ? ` — ${[...counts]
+            .filter(([, n]) => n > 0)
+            .map(([name, n]) => `${n} ${name.toLowerCase()}`)
+            .join(', ')}`
+        : ''),
+    ...(problems > 0 ? [`Liên hệ không gửi được: ${problems} (xem --format json)`] : []),
+    '',
+    renderAggregations(cycle.aggregations),
+    '',
+  ].join('\n');
+}
+
+function submittedAt(obligation: ObligationStatus): string {
+  const first = obligation.submissions[0];
+  if (!first) return obligation.waiver ? `(miễn ${vnInstant(obligation.waiver.at)})` : '';
+  const paper = first.channel === 'paper' ? ' (bản giấy)' : '';
+  const more = obligation.submissions.length > 1 ? ` (+${obligation.submissions.length - 1} lần nộp lại)` : '';
+  return `${vnInstant(first.submittedAt)}${paper}${more}`;
+}
+
+function renderAggregations(aggregations: readonly AggregationSummary[]): string {
+  if (aggregations.length === 0) return 'Tổng hợp báo cáo: chưa có lần nào.';
+  const rows = aggregations.map((a) => [
+    a.obligationId,
+    vnInstant(a.at),
+    String(a.onTime),
+    String(a.late),
+    String(a.missing),
+    String(a.waived),
+    a.final ? 'bổ sung' : 'theo lịch',
+  ]);
+  return [
+    'Tổng hợp báo cáo đã thực hiện:',
+    renderTable(['Nhiệm vụ', 'Lúc', 'Đúng hạn', 'Trễ', 'Chưa nộp', 'Miễn', 'Lần'], rows, '  '),
+  ].join('\n');
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import type { Worker } from '@temporalio/worker';
+import { createPlanStore } from '../../activities/cycle/plan-store';
+import { runCli } from '../../cli/program';
+import { createWorker } from '../../workers/worker';
+import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { startTestChannels, type TestChannels } from './channels';
+import { bundleWorkflows, startTestDevServer, type TestDevServer } from './temporal';
+
+/** What `dondoc start` runs, in miniature, for tests that drive the real CLI against it. */
+export interface TestStack {
+  client: Client;
+  channels: TestChannels;
+  /** `<dataDir>/plans` holds plan snapshots, `<dataDir>/files` submitted files, `<dataDir>/reports` reports. */
+  dataDir: string;
+  taskQueue: string;
+  /** The environment of a CLI run against this stack: TEMPORAL_ADDRESS, DONDOC_DATA_DIR, TEMPORAL_TASK_QUEUE. */
+  env: Record<string, string>;
+  teardown(): Promise<void>;
+}
+
+/**
+ * A dev server with the dondoc search attributes, local channels (SMTP capture, fake Zalo), and a Worker
+ * running `workflows/` with the real activities, cycle ones included, on a task queue of its own.
+ */
+export async function startTestStack(): Promise<TestStack> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-stack-'));
+  const taskQueue = `cli-${randomUUID()}`;
+  let server: TestDevServer | undefined;
+  let channels: TestChannels | undefined;
+  try {
+    const bundling = bundleWorkflows(require.resolve('../../workflows'));
+    bundling.catch(() => undefined); // awaited below; meanwhile a failure is not an unhandled rejection
+    const startedServer = (server = await startTestDevServer(DEV_SERVER_SEARCH_ATTRIBUTES));
+    const startedChannels = (channels = await startTestChannels());
+    const bundle = await bundling;
+    const { env } = startedServer;
+    const worker: Worker = await createWorker({
+      connection: env.nativeConnection,
+      namespace: 'default',
+      taskQueue,
+      workflowBundle: bundle,
+      deps: {
+        ...startedChannels.deps,
+        cycle: {
+          client: env.client,
+          taskQueue,
+          plans: createPlanStore(path.join(dataDir, 'plans')),
+          reportsDir: path.join(dataDir, 'reports'),
+        },
+      },
+    });
+    const running = worker.run();
+    const stack: TestStack = {
+      client: env.client,
+      channels: startedChannels,
+      dataDir,
+      taskQueue,
+      env: {
+        TEMPORAL_ADDRESS: startedServer.server.address,
+        TEMPORAL_NAMESPACE: 'default',
+        TEMPORAL_TASK_QUEUE: taskQueue,
+        DONDOC_DATA_DIR: dataDir,
+      },
+      async teardown() {
+        if (worker.getState() === 'RUNNING') worker.shutdown();
+        await running.catch(() => undefined);
+        await startedChannels.close();
+        await startedServer.teardown();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+    return stack;
+  } catch (err) {
+    await channels?.close();
+    await server?.teardown();
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the CLI in this process with `env` in `process.env` for the duration of the call (the CLI reads its
+ * configuration through loadConfig()). Jest runs the tests of one file one at a time, so this is safe.
+ */
+export async function runCliWith(env: Readonly<Record<string, string>>, args: string[]): Promise<CliRun> {
+  const previous = Object.fromEntries(Object.keys(env).map((key) => [key, process.env[key]]));
+  Object.assign(process.env, env);
+  const out = { stdout: '', stderr: '' };
+  try {
+    const code = await runCli(args, {
+      stdout: (text) => (out.stdout += text),
+      stderr: (text) => (out.stderr += text),
+    });
+    return { code, ...out };
+  } finally {
+    for (const [key, value] of Object.entries(previous)) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}

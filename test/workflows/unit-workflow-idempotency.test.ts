@@ -1,0 +1,152 @@
+import { activityInfo } from '@temporalio/activity';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import type { Activities } from '../../activities';
+import type { SubmitInput } from '../../domain/cycle/unit-commands';
+import type { UnitWorkflowInput } from '../../domain/cycle/unit-input';
+import { submitUpdate } from '../../workflows/unit-messages';
+import { compileCycle } from '../helpers/cycle';
+import { seedPlan } from '../helpers/plans';
+import { createUnitHarness, type UnitHarness, type UnitRun } from './unit-harness';
+
+const VALUES = {
+  'so-van-ban-chi-dao': 3,
+  'so-mo-hinh-dan-van-kheo': 2,
+  'so-luot-tiep-cong-dan': 12,
+  'so-don-thu-tiep-nhan': 4,
+  'ket-qua-dat-duoc': 'Hoàn thành các chỉ tiêu',
+  'han-che-nguyen-nhan': 'Không',
+};
+
+describe('unitWorkflow: idempotent sends and re-submissions', () => {
+  let harness: UnitHarness;
+  const cycle = compileCycle(seedPlan(), 2022, '2022-04-20');
+  const xaIaTul = cycle.unit('xa-ia-tul');
+  const input: UnitWorkflowInput = {
+    ...xaIaTul,
+    obligations: xaIaTul.obligations.filter((o) => o.id === 'bao-cao-6-thang'),
+  };
+
+  beforeAll(async () => {
+    harness = await createUnitHarness();
+  });
+
+  afterAll(async () => {
+    await harness?.teardown();
+  });
+
+  async function rejection(run: UnitRun, request: SubmitInput): Promise<string> {
+    const error: unknown = await run.handle.executeUpdate(submitUpdate, { args: [request] }).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+    return (error as WorkflowUpdateFailedError).cause?.message ?? '';
+  }
+
+  it('does not send twice an email accepted by an attempt whose completion was lost', async () => {
+    const real = harness.activities();
+    let lostKey: string | undefined;
+    const attempts: number[] = [];
+    const activities: Activities = {
+      ...real,
+      async sendEmailNotification(request) {
+        const first = lostKey === undefined && request.audience === 'unit' && request.key.includes('/reminder-');
+        if (first || request.key === lostKey) attempts.push(activityInfo().attempt);
+        const result = await real.sendEmailNotification(request);
+        if (first) {
+          lostKey = request.key;
+          // As if the worker died between SMTP's 250 and reporting the completion: Temporal retries the activity.
+          throw new Error('worker lost the completion');
+        }
+        return result;
+      },
+    };
+    const run = await harness.start(input, '2022-04-20T07:30:00+07:00', { activities });
+    await run.sleepUntil('2022-04-22T09:00:00+07:00');
+    const status = await run.stop();
+
+    expect(lostKey).toBe(
+      'dondoc/dvcq-ia-pa/2022/xa-ia-tul/bao-cao-6-thang/reminder-10@2022-04-22T08:00:00+07:00/unit/email',
+    );
+    expect(attempts).toEqual([1, 2]);
+    expect(harness.emails().filter((e) => e.key === lostKey)).toHaveLength(1);
+    const recorded = status.obligations[0]!.notifications.filter((n) => n.key === lostKey);
+    expect(recorded).toEqual([expect.objectContaining({ outcome: 'accepted', alreadySent: true })]);
+    expect(recorded[0]?.acceptedAt).toMatch(/^2022-04-22T08:00:\d\d\+07:00$/);
+    // The supervisor is not in a reminder; the unit got exactly one email for the one reminder.
+    expect(harness.emails('xa-ia-tul').map((e) => e.event)).toEqual(['reminder-10@2022-04-22T08:00:00+07:00']);
+  });
+
+  it('keeps every version of a re-submission and counts timeliness from the first', async () => {
+    const run = await harness.start(input, '2022-05-05T10:00:00+07:00');
+    const before = await run.status();
+
+    // The validator refuses bad values and malformed document numbers, in Vietnamese, and nothing changes.
+    expect(
+      await rejection(run, {
+        obligationId: 'bao-cao-6-thang',
+        values: { ...VALUES, 'so-mo-hinh-dan-van-kheo': -1 },
+      }),
+    ).toBe('«Số mô hình “Dân vận khéo” đăng ký xây dựng» không được nhỏ hơn 0');
+    expect(
+      await rejection(run, { obligationId: 'bao-cao-6-thang', values: { ...VALUES, 'ket-qua-dat-duoc': undefined } }),
+    ).toBe('«Kết quả đạt được» là trường bắt buộc');
+    expect(
+      await rejection(run, { obligationId: 'bao-cao-6-thang', values: { ...VALUES, 'so-luot-tiep-cong-dan': 'mười' } }),
+    ).toBe('«Số lượt tiếp công dân» phải là một số');
+    expect(
+      await rejection(run, { obligationId: 'bao-cao-6-thang', values: VALUES, documentNumber: '45-BC-UBND' }),
+    ).toBe('Số văn bản «45-BC-UBND» không đúng dạng, ví dụ 45/BC-UBND');
+    expect(await run.status()).toEqual(before);
+    expect(harness.emails('xa-ia-tul').filter((e) => e.kind === 'receipt')).toEqual([]);
+
+    const first = await run.handle.executeUpdate(submitUpdate, {
+      args: [{ obligationId: 'bao-cao-6-thang', values: VALUES, documentNumber: '45/BC-UBND', channel: 'web' }],
+    });
+    expect(first).toMatchObject({ version: 1, timeliness: 'on-time', submittedAt: '2022-05-05T10:00:00+07:00' });
+
+    // After the due date (10/05): a corrected report replaces the values but stays on time, as version 2.
+    await run.sleepUntil('2022-05-12T15:00:00+07:00');
+    const second = await run.handle.executeUpdate(submitUpdate, {
+      args: [
+        {
+          obligationId: 'bao-cao-6-thang',
+          values: { ...VALUES, 'so-mo-hinh-dan-van-kheo': 3 },
+          documentNumber: '52/BC-UBND',
+          channel: 'web',
+        },
+      ],
+    });
+    expect(second).toEqual({
+      obligationId: 'bao-cao-6-thang',
+      version: 2,
+      submittedAt: '2022-05-12T15:00:00+07:00',
+      firstSubmittedAt: '2022-05-05T10:00:00+07:00',
+      dueDate: '2022-05-10',
+      timeliness: 'on-time',
+    });
+    const status = await run.waitForStatus(
+      (s) => s.obligations[0]!.notifications.filter((n) => n.key.includes('/receipt-')).length === 2,
+    );
+    await run.stop();
+
+    const obligation = status.obligations[0]!;
+    expect(obligation.state).toBe('submitted-on-time');
+    expect(
+      obligation.submissions.map((s) => [
+        s.version,
+        s.submittedAt,
+        s.documentNumber,
+        s.values?.['so-mo-hinh-dan-van-kheo'],
+      ]),
+    ).toEqual([
+      [1, '2022-05-05T10:00:00+07:00', '45/BC-UBND', 2],
+      [2, '2022-05-12T15:00:00+07:00', '52/BC-UBND', 3],
+    ]);
+    const emails = harness.emails('xa-ia-tul').filter((e) => e.scheduledAt >= '2022-05-05');
+    expect(emails.map((e) => e.event)).toEqual([
+      'receipt-1@2022-05-05T10:00:00+07:00',
+      'receipt-2@2022-05-12T15:00:00+07:00',
+    ]);
+  });
+});
