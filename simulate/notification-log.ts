@@ -38,7 +38,8 @@ export function createNotificationLog(): NotificationLog {
     });
   };
   return {
-    entries: () => [...entries].sort((a, b) => (a.scheduledAt < b.scheduledAt ? -1 : a.scheduledAt > b.scheduledAt ? 1 : 0)),
+    entries: () =>
+      [...entries].sort((a, b) => (a.scheduledAt < b.scheduledAt ? -1 : a.scheduledAt > b.scheduledAt ? 1 : 0)),
     mailer: (inner) => ({
       ...inner,
       async send(input) {

@@ -18,7 +18,13 @@ export function outcomesOf(statuses: readonly UnitStatus[]): Outcome[] {
       dueDate: o.dueDate,
       submittedAt: o.submissions[0]?.submittedAt ?? null,
       status:
-        o.state === 'submitted-on-time' ? 'on-time' : o.state === 'submitted-late' ? 'late' : o.state === 'waived' ? 'waived' : 'missing',
+        o.state === 'submitted-on-time'
+          ? 'on-time'
+          : o.state === 'submitted-late'
+            ? 'late'
+            : o.state === 'waived'
+              ? 'waived'
+              : 'missing',
       highestEscalationLevel: o.level,
     })),
   );

@@ -127,7 +127,10 @@ export async function runSimulation(config: Config, options: SimulationOptions):
     const outcomes = outcomesOf(result.statuses);
     const entries = log.entries();
     await writeFile(path.join(options.outDir, 'outcomes.json'), `${JSON.stringify(outcomes, null, 2)}\n`);
-    await writeFile(path.join(options.outDir, 'notifications.jsonl'), entries.map((e) => JSON.stringify(e)).join('\n') + '\n');
+    await writeFile(
+      path.join(options.outDir, 'notifications.jsonl'),
+      entries.map((e) => JSON.stringify(e)).join('\n') + '\n',
+    );
     return { outcomes, notifications: entries.length, rejected: result.rejected };
   } finally {
     await channels.close();

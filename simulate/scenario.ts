@@ -9,7 +9,10 @@ import { unitsOfObligation } from '../domain/plan/units-of-obligation';
 
 const Instant = z
   .string()
-  .refine((text) => /[+-]\d{2}:\d{2}$|Z$/.test(text) && !Number.isNaN(Date.parse(text)), 'must be an ISO instant with offset, e.g. "2022-05-09T15:00:00+07:00"');
+  .refine(
+    (text) => /[+-]\d{2}:\d{2}$|Z$/.test(text) && !Number.isNaN(Date.parse(text)),
+    'must be an ISO instant with offset, e.g. "2022-05-09T15:00:00+07:00"',
+  );
 
 const Target = { unit: z.string().min(1), obligation: z.string().min(1), at: Instant };
 
@@ -37,12 +40,18 @@ export function loadScenario(file: string, plan: Plan): Scenario {
   try {
     data = parse(readFileSync(file, 'utf8'));
   } catch (err) {
-    const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message.split('\n')[0];
-    throw new AppError((err as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'USAGE', `${file}: ${reason}`);
+    const reason =
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message.split('\n')[0];
+    throw new AppError(
+      (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'USAGE',
+      `${file}: ${reason}`,
+    );
   }
   const parsed = ScenarioSchema.safeParse(data ?? {});
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${file}: ${formatIssuePath(issue.path) || '(top level)'}: ${issue.message}`);
+    const lines = parsed.error.issues.map(
+      (issue) => `${file}: ${formatIssuePath(issue.path) || '(top level)'}: ${issue.message}`,
+    );
     throw new AppError('USAGE', lines.join('\n'));
   }
   const problems: string[] = [];
@@ -51,7 +60,9 @@ export function loadScenario(file: string, plan: Plan): Scenario {
       const obligation = plan.obligations.find((o) => o.id === entry.obligation);
       if (!obligation) problems.push(`${file}: ${section}[${i}].obligation: unknown obligation "${entry.obligation}"`);
       else if (!unitsOfObligation(plan, obligation).some((u) => u.id === entry.unit)) {
-        problems.push(`${file}: ${section}[${i}].unit: "${entry.unit}" is not a unit of obligation "${entry.obligation}"`);
+        problems.push(
+          `${file}: ${section}[${i}].unit: "${entry.unit}" is not a unit of obligation "${entry.obligation}"`,
+        );
       }
     });
   }
