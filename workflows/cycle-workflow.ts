@@ -8,6 +8,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { CycleState, CycleWorkflowInput } from '../domain/cycle/cycle-input';
+import { toPlanIso } from '../domain/schedule/instants';
 import {
   amendUpdate,
   closeCycleUpdate,
@@ -145,7 +146,7 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleSta
       const summary = await aggregateObligation({
         ...common(),
         obligationId: event.obligationId,
-        at: new Date(now()).toISOString(),
+        at: toPlanIso(now()),
         unitIds: state.unitIds,
         final: true,
       });
