@@ -39,6 +39,8 @@ export interface SimulationResult {
   outcomes: Outcome[];
   notifications: number;
   rejected: string[];
+  /** The unit workflow with the longest history (events of its current run). */
+  busiestHistory?: { unitId: string; events: number };
 }
 
 /**
@@ -121,8 +123,14 @@ export async function runSimulation(config: Config, options: SimulationOptions):
           env.client.workflow.getHandle(unitWorkflowId(input.cycle, unitId)).query(getStatusQuery),
         ),
       );
+      const histories = await Promise.all(
+        input.unitIds.map(async (unitId) => {
+          const described = await env.client.workflow.getHandle(unitWorkflowId(input.cycle, unitId)).describe();
+          return { unitId, events: described.historyLength };
+        }),
+      );
       await cycle.executeUpdate(closeCycleUpdate);
-      return { statuses, rejected };
+      return { statuses, rejected, busiest: histories.sort((a, b) => b.events - a.events)[0] };
     });
     const outcomes = outcomesOf(result.statuses);
     const entries = log.entries();
@@ -131,7 +139,7 @@ export async function runSimulation(config: Config, options: SimulationOptions):
       path.join(options.outDir, 'notifications.jsonl'),
       entries.map((e) => JSON.stringify(e)).join('\n') + '\n',
     );
-    return { outcomes, notifications: entries.length, rejected: result.rejected };
+    return { outcomes, notifications: entries.length, rejected: result.rejected, busiestHistory: result.busiest };
   } finally {
     await channels.close();
     await env.teardown();
