@@ -36,6 +36,12 @@ export const EnvSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /** Base of the links put into messages (submission links, dashboard). @defaultValue `http://127.0.0.1:3000` */
     PUBLIC_BASE_URL: z.url().optional(),
+    /** Key that signs submission links; unset: one is generated once under data/secrets/ (mode 0600). */
+    DONDOC_LINK_SECRET: optionalPath,
+    /** Dashboard accounts, `name:scrypt$…` comma-separated; unset: one `admin` with a generated password. */
+    DONDOC_USERS: optionalPath,
+    /** Bearer tokens of the JSON API, comma-separated. */
+    DONDOC_API_TOKENS: optionalPath,
 
     /** `smtp://user:pass@host:587` or `smtps://…:465`. Unset: a local SMTP capture keeps every email under data/mail/. */
     SMTP_URL: optionalPath.pipe(z.url().optional()),

@@ -12,4 +12,6 @@ export interface CycleDeps {
   notify: NotifyDeps;
   /** Where aggregated reports are written (`<dir>/<plan>/<year>/…`). */
   reportsDir: string;
+  /** Signs each unit's submission links; without it, messages carry no link. */
+  links?: { secret: Buffer; publicBaseUrl: string };
 }

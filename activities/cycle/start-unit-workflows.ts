@@ -7,6 +7,8 @@ import { parseLocalDate } from '../../domain/local-date';
 import type { ChannelAvailability } from '../../domain/notifications/delivery-plan';
 import { planCalendar } from '../../domain/plan/plan-calendar';
 import { compileSchedule } from '../../domain/schedule/compile-schedule';
+import { linkExpiry, submissionUrl } from '../../web/links/link-secret';
+import { createSubmissionToken } from '../../web/links/submission-token';
 import type { unitWorkflow } from '../../workflows/unit-workflow';
 import type { CycleDeps } from './cycle-deps';
 
@@ -32,8 +34,22 @@ export function startUnitWorkflows(deps: CycleDeps) {
     const wanted = new Set(input.unitIds);
     const scoped = { ...plan, units: plan.units.filter((u) => wanted.has(u.id) || u.id === plan.supervisor) };
     const schedule = compileSchedule(scoped, { year: input.cycle.year, issuedOn }, planCalendar(plan, deps.announced));
+    const links = deps.links;
     const inputs = unitWorkflowInputs(scoped, schedule, {
       channels: input.channels,
+      ...(links && {
+        submissionUrl: (unitId: string, obligationId: string) =>
+          submissionUrl(
+            links.publicBaseUrl,
+            createSubmissionToken(links.secret, {
+              planId: input.cycle.planId,
+              year: input.cycle.year,
+              unitId,
+              obligationId,
+              exp: linkExpiry(input.cycle.year),
+            }),
+          ),
+      }),
       ...(input.searchAttributes === false && { searchAttributes: false }),
     }).filter((unit) => wanted.has(unit.unit.id));
 

@@ -6,6 +6,7 @@ import type { Plan } from '../plan/plan-schema';
 import { planInstant } from '../schedule/instants';
 import type { CycleSchedule } from '../schedule/schedule-types';
 import type { CycleWorkflowInput } from './cycle-input';
+import { cycleRefs } from './cycle-refs';
 
 const DIGEST_TIME = '08:00';
 
@@ -42,14 +43,7 @@ export function cycleWorkflowInput(
   const directory = planDirectory(plan);
   const units = new Set(schedule.items.map((item) => item.unit));
   return {
-    cycle: { planId: plan.id, year: schedule.year, issuedOn: schedule.issuedOn },
-    plan: {
-      id: plan.id,
-      title: plan.title,
-      issuer: plan.issuer,
-      year: schedule.year,
-      ...(plan.reference && { reference: plan.reference }),
-    },
+    ...cycleRefs(plan, schedule),
     planSnapshot: options.planSnapshot,
     unitIds: plan.units.filter((unit) => units.has(unit.id)).map((unit) => unit.id),
     aggregations: schedule.aggregations,

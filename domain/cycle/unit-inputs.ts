@@ -4,6 +4,7 @@ import { audienceContacts, planDirectory } from '../notifications/recipients';
 import type { Plan } from '../plan/plan-schema';
 import { eventRules } from '../schedule/compile-schedule';
 import type { CycleSchedule } from '../schedule/schedule-types';
+import { cycleRefs } from './cycle-refs';
 import type { UnitWorkflowInput } from './unit-input';
 
 export interface UnitInputOptions {
@@ -20,6 +21,7 @@ export function unitWorkflowInputs(
   options: UnitInputOptions,
 ): UnitWorkflowInput[] {
   const directory = planDirectory(plan);
+  const refs = cycleRefs(plan, schedule);
   const obligations = new Map(plan.obligations.map((o) => [o.id, o]));
   const byUnit = new Map<string, CycleSchedule['items']>();
   for (const item of schedule.items) byUnit.set(item.unit, [...(byUnit.get(item.unit) ?? []), item]);
@@ -28,14 +30,7 @@ export function unitWorkflowInputs(
     const items = byUnit.get(unit.id);
     if (!items) continue;
     inputs.push({
-      cycle: { planId: plan.id, year: schedule.year, issuedOn: schedule.issuedOn },
-      plan: {
-        id: plan.id,
-        title: plan.title,
-        issuer: plan.issuer,
-        year: schedule.year,
-        ...(plan.reference && { reference: plan.reference }),
-      },
+      ...refs,
       supervisorName: directory.supervisor.name,
       unit: { id: unit.id, name: unit.name },
       audiences: {

@@ -1,49 +1,37 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadAnnouncedSchedules } from '../../config/calendars';
-import { loadConfig } from '../../config/env';
 import { timelinessOf } from '../../domain/cycle/unit-status';
 import { formatLocalDate, parseLocalDate } from '../../domain/local-date';
 import { planCalendar } from '../../domain/plan/plan-calendar';
 import { compileSchedule, effectiveDueDate } from '../../domain/schedule/compile-schedule';
 import type { DeliveredNotification } from '../../simulate/notification-log';
 import type { Outcome } from '../../simulate/outcomes';
-import { runSimulation } from '../../simulate/run-simulation';
 import { loadScenario } from '../../simulate/scenario';
 import { SEED_PLAN_FILE, seedPlan } from '../helpers/plans';
+import { simulate, type SimulationOutput } from '../helpers/simulation';
 
 const SCENARIO = path.resolve(__dirname, '..', '..', 'config', 'scenarios', 'dvcq-ia-pa-2022.yaml');
 
 describe('dondoc simulate on the seed plan, 2022', () => {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'dondoc-simulate-'));
   const plan = seedPlan();
   const scenario = loadScenario(SCENARIO, plan);
   const calendar = planCalendar(plan, loadAnnouncedSchedules());
   const schedule = compileSchedule(plan, { year: 2022, issuedOn: parseLocalDate('2022-04-20')! }, calendar);
+  let run: SimulationOutput;
+  let out: string;
   let outcomes: Outcome[];
   let notifications: DeliveredNotification[];
-  let result: Awaited<ReturnType<typeof runSimulation>>;
 
   beforeAll(async () => {
-    result = await runSimulation(loadConfig(), {
-      planFile: SEED_PLAN_FILE,
-      year: 2022,
-      scenarioFile: SCENARIO,
-      outDir: out,
-      log: () => undefined,
-    });
-    outcomes = JSON.parse(readFileSync(path.join(out, 'outcomes.json'), 'utf8')) as Outcome[];
-    notifications = readFileSync(path.join(out, 'notifications.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as DeliveredNotification);
+    run = await simulate(SEED_PLAN_FILE, 2022, SCENARIO);
+    ({ out, outcomes, notifications } = run);
   }, 300_000);
 
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => run?.remove());
 
   it('accepts every action of the scenario', () => {
-    expect(result.rejected).toEqual([]);
+    expect(run.result.rejected).toEqual([]);
   });
 
   it('reports every unit × obligation of the schedule, with the due dates plan schedule predicts', () => {

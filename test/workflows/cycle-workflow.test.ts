@@ -1,38 +1,31 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadAnnouncedSchedules } from '../../config/calendars';
-import { loadConfig } from '../../config/env';
 import { createWorkingCalendar } from '../../domain/calendar';
 import { isoWeekday, parseLocalDate } from '../../domain/local-date';
 import type { DeliveredNotification } from '../../simulate/notification-log';
 import type { Outcome } from '../../simulate/outcomes';
-import { runSimulation } from '../../simulate/run-simulation';
+import { simulate, type SimulationOutput } from '../helpers/simulation';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 
 /** The cycle workflow end to end (through the simulator): batches, aggregation, re-aggregation, digest, close. */
 describe('cycleWorkflow', () => {
-  const out = mkdtempSync(path.join(os.tmpdir(), 'dondoc-cycle-'));
+  let run: SimulationOutput;
+  let out: string;
   let outcomes: Outcome[];
   let notifications: DeliveredNotification[];
 
   beforeAll(async () => {
-    await runSimulation(loadConfig(), {
-      planFile: path.join(FIXTURES, 'plans', 'cycle-small.yaml'),
-      year: 2031,
-      scenarioFile: path.join(FIXTURES, 'scenarios', 'cycle-small-late.yaml'),
-      outDir: out,
-      log: () => undefined,
-    });
-    outcomes = JSON.parse(readFileSync(path.join(out, 'outcomes.json'), 'utf8')) as Outcome[];
-    notifications = readFileSync(path.join(out, 'notifications.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line) as DeliveredNotification);
+    run = await simulate(
+      path.join(FIXTURES, 'plans', 'cycle-small.yaml'),
+      2031,
+      path.join(FIXTURES, 'scenarios', 'cycle-small-late.yaml'),
+    );
+    ({ out, outcomes, notifications } = run);
   }, 120_000);
 
-  afterAll(() => rmSync(out, { recursive: true, force: true }));
+  afterAll(() => run?.remove());
 
   it('aggregates at the scheduled instant, then once more when the last outstanding unit submits', () => {
     const reports = path.join(out, 'reports', 'cycle-small', '2031');
