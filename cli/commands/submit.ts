@@ -9,7 +9,7 @@ import { parseCycleTarget, parseId, type CycleTarget } from '../cycle-target';
 import { renderReceipt } from '../format/unit-command-output';
 import { parseIsoDate } from '../options';
 import type { CliIo } from '../program';
-import { removeCreated, storeFiles } from '../../web/files/file-store';
+import { removeCreated, storeFiles } from '../submission-files';
 import { withObligation } from '../unit-command';
 
 interface SubmitOptions {
