@@ -41,7 +41,9 @@ export function registerSimulate(program: Command, io: CliIo): void {
       const count = (status: string): number => result.outcomes.filter((o) => o.status === status).length;
       for (const line of result.rejected) io.stderr(`rejected: ${line}\n`);
       if (result.busiestHistory) {
-        io.stdout(`busiest unit workflow: ${result.busiestHistory.unitId}, ${result.busiestHistory.events} history events\n`);
+        io.stdout(
+          `busiest unit workflow: ${result.busiestHistory.unitId}, ${result.busiestHistory.events} history events\n`,
+        );
       }
       io.stdout(
         `${result.outcomes.length} obligations: ${count('on-time')} on time, ${count('late')} late, ` +
