@@ -5,6 +5,10 @@ import { loadAnnouncedSchedules } from '../config/calendars';
 import type { Config } from '../config/env';
 import { resolveTemporalCli } from '../config/temporal-binaries';
 import { AppError } from '../domain/errors';
+import { buildApp } from '../web/app';
+import { loadLinkSecret } from '../web/links/link-secret';
+import { startWebServer, type RunningWebServer } from '../web/server';
+import { webConfigFromEnv } from '../web/web-config-from-env';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { startChannels, type RunningChannels } from './channels';
 import { startDevServer, type DevServer } from './dev-server';
@@ -36,6 +40,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   let connection: NativeConnection | undefined;
   let channels: RunningChannels | undefined;
   let temporal: ConnectedClient | undefined;
+  let web: RunningWebServer | undefined;
   const now = (): Date => new Date();
   try {
     if (!config.env.TEMPORAL_ADDRESS) {
@@ -67,6 +72,9 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     channels = await startChannels(config, now);
     for (const line of channels.describe) out.info(line);
     temporal = await connectClient(config, devServer?.address);
+    const plans = createPlanStore(path.join(config.dataDir, 'plans'));
+    const linkSecret = loadLinkSecret(config.dataDir, config.env.DONDOC_LINK_SECRET);
+    const publicBaseUrl = config.env.PUBLIC_BASE_URL ?? `http://${config.env.HOST}:${config.env.PORT}`;
 
     const worker = await createWorker({
       connection,
@@ -79,12 +87,25 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
         cycle: {
           client: temporal.client,
           taskQueue: config.env.TEMPORAL_TASK_QUEUE,
-          plans: createPlanStore(path.join(config.dataDir, 'plans')),
+          plans,
           reportsDir: path.join(config.dataDir, 'reports'),
+          links: { secret: linkSecret, publicBaseUrl },
         },
       },
     });
     out.info(`Worker               task queue "${config.env.TEMPORAL_TASK_QUEUE}", namespace "${target.namespace}"`);
+
+    const webConfig = await webConfigFromEnv(config);
+    const app = await buildApp({
+      config: { ...webConfig.web, namespace: target.namespace },
+      temporal: { client: temporal.client },
+      plans,
+      linkSecret,
+      logger: config.env.LOG_LEVEL === 'debug',
+    });
+    web = await startWebServer(app, { host: config.env.HOST, port: config.env.PORT });
+    out.info(`Web (dashboard)      ${web.url}  (submission links: ${publicBaseUrl}/s/…)`);
+    if (webConfig.notice) out.info(webConfig.notice);
     out.info('dondoc is running. Press Ctrl-C to stop.');
 
     const running = worker.run();
@@ -93,6 +114,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;
   } finally {
+    await web?.close();
     await temporal?.close();
     await channels?.close();
     await connection?.close();

@@ -4,12 +4,12 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { SubmitInput } from '../../domain/cycle/unit-commands';
 import { AppError } from '../../domain/errors';
 import { formatLocalDate } from '../../domain/local-date';
+import { removeCreated, storeFiles } from '../../web/files/file-store';
 import { submitUpdate } from '../../workflows/unit-messages';
 import { parseCycleTarget, parseId, type CycleTarget } from '../cycle-target';
 import { renderReceipt } from '../format/unit-command-output';
 import { parseIsoDate } from '../options';
 import type { CliIo } from '../program';
-import { removeCreated, storeFiles } from '../submission-files';
 import { withObligation } from '../unit-command';
 
 interface SubmitOptions {

@@ -27,7 +27,9 @@ export interface TestStack {
  * A dev server with the dondoc search attributes, local channels (SMTP capture, fake Zalo), and a Worker
  * running `workflows/` with the real activities, cycle ones included, on a task queue of its own.
  */
-export async function startTestStack(): Promise<TestStack> {
+export async function startTestStack(
+  options: { links?: { secret: Buffer; publicBaseUrl: string } } = {},
+): Promise<TestStack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-stack-'));
   const taskQueue = `cli-${randomUUID()}`;
   let server: TestDevServer | undefined;
@@ -51,6 +53,7 @@ export async function startTestStack(): Promise<TestStack> {
           taskQueue,
           plans: createPlanStore(path.join(dataDir, 'plans')),
           reportsDir: path.join(dataDir, 'reports'),
+          ...(options.links && { links: options.links }),
         },
       },
     });

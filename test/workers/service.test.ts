@@ -17,6 +17,7 @@ describe('dondoc start (embedded defaults)', () => {
       TEMPORAL_UI_PORT: String(await freePort()),
       SMTP_CAPTURE_PORT: String(await freePort()),
       FAKE_ZALO_PORT: String(await freePort()),
+      PORT: String(await freePort()),
       TEMPORAL_ADDRESS: '',
     };
   });
@@ -40,6 +41,10 @@ describe('dondoc start (embedded defaults)', () => {
     expect(ui.status).toBe(200);
     expect(first.output()).toContain(`SMTP capture         smtp://127.0.0.1:${env.SMTP_CAPTURE_PORT}`);
     expect(first.output()).toContain(`Fake Zalo            http://127.0.0.1:${env.FAKE_ZALO_PORT}`);
+    const health = await fetch(`http://127.0.0.1:${env.PORT}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok' });
+    expect((await fetch(`http://127.0.0.1:${env.PORT}/cycles`, { redirect: 'manual' })).status).toBe(303);
 
     // A workflow of a type no worker serves simply stays open: enough to prove persistence.
     const workflowId = 'persistence-probe';

@@ -1,0 +1,190 @@
+import type { FastifyInstance } from 'fastify';
+import { getStatusQuery } from '../../workflows/unit-messages';
+import { startTestStack, type TestStack } from '../helpers/stack';
+import { SAMPLES } from './file-samples';
+import { API_TOKEN, buildTestApp, csrfOf, login, multipart, startSmallCycle, type WebApp } from './web-harness';
+
+const BASE = '/cycles/cycle-small/2031';
+const API = '/api/v1/cycles/cycle-small/2031';
+const bearer = { authorization: `Bearer ${API_TOKEN}` };
+
+describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worker)', () => {
+  let stack: TestStack;
+  let web: WebApp;
+  let app: FastifyInstance;
+  let session: { cookies: Record<string, string>; csrf: string };
+
+  const get = (url: string) => app.inject({ method: 'GET', url, cookies: session.cookies });
+  const post = (url: string, payload: Record<string, string>) =>
+    app.inject({ method: 'POST', url, cookies: session.cookies, payload: { _csrf: session.csrf, ...payload } });
+  const unitStatus = (unitId: string) =>
+    stack.client.workflow.getHandle(`dondoc/cycle-small/2031/${unitId}`).query(getStatusQuery);
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await startSmallCycle(stack);
+    web = await buildTestApp(stack, { pageSize: 2, statusCacheMs: 0 });
+    app = web.app;
+    session = await login(app);
+    // xa-dong submits through its link, with a file the dashboard can serve.
+    const token = web.token({ planId: 'cycle-small', year: 2031, unitId: 'xa-dong', obligationId: 'ke-hoach' });
+    const page = await app.inject({ method: 'GET', url: `/s/${token}`, cookies: session.cookies });
+    const form = await multipart([
+      ['_csrf', csrfOf(page.body)],
+      ['files', { filename: 'kế hoạch.pdf', content: SAMPLES.pdf }],
+      ['submittedBy', 'Văn thư xã Đông'],
+    ]);
+    const sent = await app.inject({ method: 'POST', url: `/s/${token}`, cookies: session.cookies, ...form });
+    expect(sent.statusCode).toBe(200);
+  });
+  afterAll(async () => {
+    await app?.close();
+    await stack?.teardown();
+  });
+
+  it('/healthz is 200 with a polling worker, 503 when nothing polls the task queue', async () => {
+    const ok = await app.inject({ method: 'GET', url: '/healthz' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'ok', temporal: 'ok' });
+    const idle = await buildTestApp(stack, { taskQueue: 'nobody-polls-this' });
+    const none = await idle.app.inject({ method: 'GET', url: '/healthz' });
+    expect(none.statusCode).toBe(503);
+    expect(none.json()).toMatchObject({ temporal: 'ok', reason: 'no worker polls "nobody-polls-this"' });
+    await idle.app.close();
+    const down = await buildTestApp(undefined);
+    const unreachable = await down.app.inject({ method: 'GET', url: '/healthz' });
+    expect(unreachable.statusCode).toBe(503);
+    expect(unreachable.json()).toMatchObject({ temporal: 'unreachable' });
+    await down.app.close();
+  });
+
+  it('lists the cycles known to Temporal', async () => {
+    const deadline = Date.now() + 10_000;
+    let body = '';
+    while (!body.includes(`href="${BASE}"`) && Date.now() < deadline) {
+      body = (await get('/cycles')).body; // visibility is eventually consistent
+      if (!body.includes(`href="${BASE}"`)) await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    expect(body).toContain(`href="${BASE}"`);
+    expect(body).toContain('Đang theo dõi');
+  });
+
+  it('shows the matrix with state colours and due dates, paged and filtered on the server', async () => {
+    const first = await get(BASE);
+    expect(first.statusCode).toBe(200);
+    expect(first.body).toContain('Phòng Nội vụ huyện');
+    expect(first.body).toContain('UBND xã Đông');
+    expect(first.body).not.toContain('UBND xã Tây');
+    expect(first.body).toContain('Trang 1/2 (3 đơn vị)');
+    expect(first.body).toContain('class="s-submitted-on-time">Đã nộp đúng hạn<br><small>Hạn 17/03/2031');
+    const second = await get(`${BASE}?page=2`);
+    expect(second.body).toContain('UBND xã Tây');
+    const communes = await get(`${BASE}?kind=commune`);
+    expect(communes.body).toContain('Trang 1/1 (2 đơn vị)');
+    expect(communes.body).not.toContain('Phòng Nội vụ huyện');
+    const submitted = await get(`${BASE}?state=submitted-on-time`);
+    expect(submitted.body).toContain('(1 đơn vị)');
+    expect(submitted.body).toContain('UBND xã Đông');
+  });
+
+  it('shows a unit with its submissions (files downloadable from here only) and notifications', async () => {
+    const page = await get(`${BASE}/units/xa-dong`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Văn thư xã Đông');
+    expect(page.body).toContain('Thông báo đã gửi');
+    const href = /href="([^"]+\/files\/[0-9a-f]{64})"/.exec(page.body)?.[1];
+    expect(href).toBeDefined();
+    const file = await get(href ?? '');
+    expect(file.statusCode).toBe(200);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    expect(file.headers['content-disposition']).toContain("filename*=UTF-8''k%E1%BA%BF%20ho%E1%BA%A1ch.pdf");
+    expect(file.rawPayload.equals(SAMPLES.pdf)).toBe(true);
+    const anonymous = await app.inject({ method: 'GET', url: href ?? '' });
+    expect(anonymous.statusCode).toBe(303);
+    const otherUnit = await get((href ?? '').replace('/xa-dong/', '/xa-tay/'));
+    expect(otherUnit.statusCode).toBe(404);
+  });
+
+  it('records a paper submission, extends and waives through the workflows; refusals show the reason', async () => {
+    const unit = `${BASE}/units/xa-tay/obligations`;
+    const paper = await post(`${unit}/ke-hoach/paper`, {
+      receivedAt: '2026-01-05T09:30',
+      documentNumber: '12/KH-UBND',
+    });
+    expect(paper.statusCode).toBe(303);
+    expect(paper.headers.location).toBe(`${BASE}/units/xa-tay?done=paper`);
+    const extend = await post(`${unit}/bao-cao/extend`, { newDueDate: '2031-06-02', reason: 'Bão lũ' });
+    expect(extend.statusCode).toBe(303);
+    const waive = await post(`${BASE}/units/phong-noi-vu/obligations/ke-hoach/waive`, { reason: 'Cơ quan chủ trì' });
+    expect(waive.statusCode).toBe(303);
+    const tay = await unitStatus('xa-tay');
+    const [paperSubmission] = tay.obligations.find((o) => o.id === 'ke-hoach')?.submissions ?? [];
+    expect(paperSubmission).toMatchObject({ channel: 'paper', documentNumber: '12/KH-UBND' });
+    expect(Date.parse(paperSubmission?.submittedAt ?? '')).toBe(Date.parse('2026-01-05T09:30:00+07:00'));
+    expect(tay.obligations.find((o) => o.id === 'bao-cao')).toMatchObject({ dueDate: '2031-06-02' });
+    expect((await unitStatus('phong-noi-vu')).obligations[0]).toMatchObject({ state: 'waived' });
+    const again = await post(`${BASE}/units/phong-noi-vu/obligations/ke-hoach/waive`, { reason: 'Lần nữa' });
+    expect(again.statusCode).toBe(422);
+    expect(again.body).toContain('đã được miễn');
+    const page = await get(`${BASE}/units/xa-tay?done=extend`);
+    expect(page.body).toContain('Đã gia hạn.');
+    expect(page.body).toContain('Bão lũ');
+  });
+
+  it('exports the matrix as CSV for Excel (UTF-8 BOM, CRLF)', async () => {
+    const csv = await get(`${BASE}/export.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toContain('cycle-small-2031.csv');
+    const text = csv.rawPayload.toString('utf8');
+    expect(text.startsWith('\uFEFFMã đơn vị,Đơn vị,Xây dựng kế hoạch triển khai — hạn,')).toBe(true);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines).toHaveLength(5);
+    expect(lines[1]).toMatch(/^phong-noi-vu,Phòng Nội vụ huyện,2031-03-17,Được miễn,,,Không áp dụng,$/);
+    expect(lines[2]).toMatch(/^xa-dong,UBND xã Đông,2031-03-17,Đã nộp đúng hạn,20\d\d-.+,2031-05-12,Chưa đến hạn,$/);
+  });
+
+  it('lists overdue obligations (none in a future cycle)', async () => {
+    const page = await get(`${BASE}/overdue`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Không có đơn vị nào quá hạn.');
+  });
+
+  it('answers the JSON API with a bearer token: cycle, unit, submissions (201 receipt, 422 refusal)', async () => {
+    const cycle = await app.inject({ method: 'GET', url: API, headers: bearer });
+    expect(cycle.statusCode).toBe(200);
+    expect(cycle.json()).toMatchObject({
+      planId: 'cycle-small',
+      year: 2031,
+      unitIds: ['phong-noi-vu', 'xa-dong', 'xa-tay'],
+    });
+    const unit = await app.inject({ method: 'GET', url: `${API}/units/xa-dong`, headers: bearer });
+    expect(unit.json()).toMatchObject({ unit: { id: 'xa-dong', name: 'UBND xã Đông' } });
+    const missing = await app.inject({ method: 'GET', url: `${API}/units/xa-nam`, headers: bearer });
+    expect(missing.statusCode).toBe(404);
+
+    const url = `${API}/units/xa-dong/obligations/bao-cao/submissions`;
+    const refused = await app.inject({
+      method: 'POST',
+      url,
+      headers: bearer,
+      payload: { values: { 'so-mo-hinh': -1 } },
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ error: '«Số mô hình "Dân vận khéo"» không được nhỏ hơn 0' });
+    const bad = await app.inject({ method: 'POST', url, headers: bearer, payload: { files: [] } });
+    expect(bad.statusCode).toBe(400);
+    const accepted = await app.inject({
+      method: 'POST',
+      url,
+      headers: bearer,
+      payload: { values: { 'so-mo-hinh': 5 }, submittedBy: 'Hệ thống một cửa' },
+    });
+    expect(accepted.statusCode).toBe(201);
+    expect(accepted.json()).toMatchObject({ obligationId: 'bao-cao', version: 1, timeliness: 'on-time' });
+    const noToken = await app.inject({ method: 'POST', url, payload: { values: { 'so-mo-hinh': 5 } } });
+    expect(noToken.statusCode).toBe(401);
+    const viaSession = await get(API);
+    expect(viaSession.statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { createPlanStore } from '../../activities/cycle/plan-store';
+import { loadAnnouncedSchedules } from '../../config/calendars';
+import { buildApp } from '../../web/app';
+import { hashPassword } from '../../web/auth/password-hash';
+import { startWebServer, type RunningWebServer } from '../../web/server';
+import { prepareCycle, startCycle } from '../../workers/cycles';
+import { freePort } from '../../workers/port-check';
+import { startTestStack, type TestStack } from '../helpers/stack';
+
+const PLAN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
+const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'e2e');
+const PASSWORD = 'mật-khẩu-thử';
+/** Debian's Chromium, driven by playwright-core: nothing downloads a browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+/** A minimal but real PDF: the web checks the content, not the name. */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+describe('a unit head and Phòng Nội vụ in a real browser (headless Chromium)', () => {
+  let stack: TestStack;
+  let web: RunningWebServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const port = await freePort();
+    const publicBaseUrl = `http://127.0.0.1:${port}`;
+    const secret = randomBytes(32);
+    stack = await startTestStack({ links: { secret, publicBaseUrl } });
+    const plans = createPlanStore(path.join(stack.dataDir, 'plans'));
+    const app = await buildApp({
+      config: {
+        dataDir: stack.dataDir,
+        namespace: 'default',
+        taskQueue: stack.taskQueue,
+        users: new Map([['pnv', await hashPassword(PASSWORD)]]),
+        apiTokens: [],
+      },
+      temporal: { client: stack.client },
+      plans,
+      linkSecret: secret,
+    });
+    web = await startWebServer(app, { host: '127.0.0.1', port });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+    // Start the cycle a few seconds before xa-dong's first reminder about its report, in plan time.
+    const prepared = await prepareCycle({
+      planFile: PLAN,
+      year: 2031,
+      plans,
+      announced: loadAnnouncedSchedules(),
+      channels: { zns: false, oa: false },
+    });
+    const item = prepared.schedule.items.find((i) => i.unit === 'xa-dong' && i.obligation === 'bao-cao')!;
+    const reminder = item.events.find((e) => e.type === 'reminder')!;
+    const clockShiftMs = Date.parse(reminder.at) - 3000 - Date.now();
+    await startCycle(stack.client, stack.taskQueue, { ...prepared.input, clockShiftMs });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    await stack?.teardown();
+  });
+
+  async function reminderLink(): Promise<string> {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      const mail = stack.channels.smtp
+        .messages()
+        .find(
+          (m) =>
+            m.parsed.headers.get('x-dondoc-kind') === 'reminder' &&
+            m.parsed.headers.get('x-dondoc-unit') === 'xa-dong' &&
+            m.parsed.headers.get('x-dondoc-obligation') === 'bao-cao',
+        );
+      const link = mail?.parsed.text?.match(/http:\/\/127\.0\.0\.1:\d+\/s\/[\w.-]+/)?.[0];
+      if (link) return link;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error('no reminder with a submission link arrived');
+  }
+
+  it('takes the link from the reminder email, submits a PDF and the form, and shows the receipt', async () => {
+    const link = await reminderLink();
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } }); // a phone
+    await page.goto(link);
+    await page.screenshot({ path: path.join(ARTIFACTS, '1-submission-form.png'), fullPage: true });
+    expect(await page.textContent('body')).toContain('Báo cáo kết quả 6 tháng');
+
+    await page.fill('input[name="documentNumber"]', '45/BC-UBND');
+    await page.fill('input[name="v.so-mo-hinh"]', '2');
+    await page.fill('[name="v.ket-qua"]', 'Hoàn thành các chỉ tiêu của Kế hoạch');
+    await page.fill('input[name="submittedBy"]', 'Nguyễn Thị Hoa');
+    await page.setInputFiles('input[name="files"]', {
+      name: 'bao-cao-6-thang.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
+    await Promise.all([page.waitForLoadState('load'), page.click('button:has-text("Nộp")')]);
+    await page.screenshot({ path: path.join(ARTIFACTS, '2-receipt.png'), fullPage: true });
+    expect(await page.textContent('body')).toContain('Đã nhận văn bản — đúng hạn');
+    await page.close();
+  });
+
+  it('lets Phòng Nội vụ log in and see the unit as submitted on time', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${web.url}/cycles/cycle-small/2031`);
+    expect(page.url()).toContain('/login');
+    await page.fill('input[name="username"]', 'pnv');
+    await page.fill('input[name="password"]', PASSWORD);
+    await Promise.all([page.waitForURL(/\/cycles\/cycle-small\/2031/), page.click('button[type="submit"]')]);
+    await page.screenshot({ path: path.join(ARTIFACTS, '3-dashboard-matrix.png'), fullPage: true });
+    const row = page.locator('tr', { hasText: 'UBND xã Đông' });
+    expect(await row.textContent()).toContain('Đã nộp đúng hạn');
+    await page.close();
+  });
+
+  it('shows a clear error page for a tampered link and changes nothing', async () => {
+    const link = await reminderLink();
+    const tampered = `${link.slice(0, -2)}${link.endsWith('A') ? 'BB' : 'AA'}`;
+    const page = await browser.newPage();
+    const response = await page.goto(tampered);
+    await page.screenshot({ path: path.join(ARTIFACTS, '4-tampered-link.png'), fullPage: true });
+    expect(response?.status()).toBe(403);
+    expect(await page.textContent('body')).toContain('Liên kết không hợp lệ');
+    await page.close();
+  });
+});

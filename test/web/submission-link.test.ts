@@ -1,0 +1,230 @@
+import type { FastifyInstance } from 'fastify';
+import { getStatusQuery } from '../../workflows/unit-messages';
+import { startTestStack, type TestStack } from '../helpers/stack';
+import { SAMPLES } from './file-samples';
+import { buildTestApp, cookiesOf, csrfOf, multipart, startSmallCycle, storedFiles, type WebApp } from './web-harness';
+
+const CLAIMS = { planId: 'cycle-small', year: 2031, unitId: 'xa-dong', obligationId: 'bao-cao' };
+const STACK_TRACE = /\n\s+at /;
+
+describe('submission links /s/<token> (dev server, real worker)', () => {
+  let stack: TestStack;
+  let web: WebApp;
+  let app: FastifyInstance;
+
+  const unitStatus = (unitId: string) =>
+    stack.client.workflow.getHandle(`dondoc/cycle-small/2031/${unitId}`).query(getStatusQuery);
+
+  /** Opens the link page like a browser: its CSRF cookie and token. */
+  async function open(token: string) {
+    const page = await app.inject({ method: 'GET', url: `/s/${token}` });
+    expect(page.statusCode).toBe(200);
+    return { cookies: cookiesOf(page), csrf: csrfOf(page.body), body: page.body };
+  }
+
+  async function submit(
+    token: string,
+    parts: [string, string | { filename: string; content: Buffer }][],
+    session?: { cookies: Record<string, string>; csrf: string },
+  ) {
+    const browser = session ?? (await open(token));
+    const body = await multipart([['_csrf', browser.csrf], ...parts]);
+    return app.inject({ method: 'POST', url: `/s/${token}`, cookies: browser.cookies, ...body });
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    await startSmallCycle(stack);
+    web = await buildTestApp(stack, { maxFileBytes: 64 * 1024, maxFiles: 2 });
+    app = web.app;
+  });
+  afterAll(async () => {
+    await app?.close();
+    await stack?.teardown();
+  });
+
+  it('shows the plan, the unit, the obligation, its due date and state, and the plan form', async () => {
+    const { body } = await open(web.token(CLAIMS));
+    expect(body).toContain('Báo cáo kết quả 6 tháng');
+    expect(body).toContain('UBND xã Đông');
+    expect(body).toContain('Kế hoạch thử nghiệm chu kỳ năm 2031');
+    expect(body).toContain('Thứ Hai 12/05/2031');
+    expect(body).toContain('Chưa đến hạn');
+    expect(body).toContain('Số mô hình &quot;Dân vận khéo&quot; *');
+    expect(body).toContain('name="v.ket-qua"');
+    expect(body).toContain('name="viewport"');
+  });
+
+  it('refuses garbage (400), a changed claim or signature (403) and an expired link (410), changing nothing', async () => {
+    const token = web.token(CLAIMS);
+    const [version, body, signature] = token.split('.') as [string, string, string];
+    const otherUnit = Buffer.from(JSON.stringify(['cycle-small', 2031, 'xa-tay', 'bao-cao', 9999999999])).toString(
+      'base64url',
+    );
+    const flipped = `${signature.slice(0, -1)}${signature.endsWith('A') ? 'B' : 'A'}`;
+    const expired = web.token({ ...CLAIMS, exp: Math.floor(Date.now() / 1000) - 1 });
+    const cases: [string, number, string][] = [
+      ['garbage', 400, 'Liên kết nộp văn bản không đúng dạng'],
+      [`${version}.${otherUnit}.${signature}`, 403, 'đã bị thay đổi'],
+      [`${version}.${body}.${flipped}`, 403, 'đã bị thay đổi'],
+      [expired, 410, 'Liên kết đã hết hạn'],
+    ];
+    const before = await unitStatus('xa-tay');
+    for (const [bad, status, text] of cases) {
+      const page = await app.inject({ method: 'GET', url: `/s/${bad}` });
+      expect(page.statusCode).toBe(status);
+      expect(page.body).toContain(text);
+      const { cookies, csrf } = await open(token);
+      const form = await multipart([
+        ['_csrf', csrf],
+        ['submittedBy', 'Kẻ lạ'],
+        ['v.so-mo-hinh', '1'],
+      ]);
+      const post = await app.inject({ method: 'POST', url: `/s/${bad}`, cookies, ...form });
+      expect(post.statusCode).toBe(status);
+      expect(post.body).not.toMatch(STACK_TRACE);
+    }
+    expect(await unitStatus('xa-tay')).toEqual(before);
+    expect((await unitStatus('xa-dong')).obligations.every((o) => o.submissions.length === 0)).toBe(true);
+  });
+
+  it('refuses a POST without the CSRF field first (403), storing nothing', async () => {
+    const token = web.token(CLAIMS);
+    const { cookies } = await open(token);
+    const form = await multipart([
+      ['files', { filename: 'a.pdf', content: SAMPLES.pdf }],
+      ['submittedBy', 'A'],
+    ]);
+    const response = await app.inject({ method: 'POST', url: `/s/${token}`, cookies, ...form });
+    expect(response.statusCode).toBe(403);
+    expect(await storedFiles(stack.dataDir)).toEqual([]);
+  });
+
+  it('refuses a file over the size limit (413) or more files than allowed, storing nothing', async () => {
+    const token = web.token(CLAIMS);
+    const big = Buffer.concat([SAMPLES.pdf, Buffer.alloc(70 * 1024, 0x20)]);
+    const tooLarge = await submit(token, [
+      ['files', { filename: 'nho.pdf', content: Buffer.from('%PDF-1.4 nhỏ') }],
+      ['files', { filename: 'lon.pdf', content: big }],
+      ['submittedBy', 'Văn thư'],
+      ['v.so-mo-hinh', '2'],
+    ]);
+    expect(tooLarge.statusCode).toBe(413);
+    expect(tooLarge.body).toContain('Mỗi tệp không được quá');
+    const tooMany = await submit(token, [
+      ['files', { filename: 'a.pdf', content: Buffer.from('%PDF-1.4 a') }],
+      ['files', { filename: 'b.pdf', content: Buffer.from('%PDF-1.4 b') }],
+      ['files', { filename: 'c.pdf', content: Buffer.from('%PDF-1.4 c') }],
+      ['submittedBy', 'Văn thư'],
+    ]);
+    expect(tooMany.statusCode).toBe(413);
+    expect(await storedFiles(stack.dataDir)).toEqual([]);
+    expect((await unitStatus('xa-dong')).obligations.find((o) => o.id === 'bao-cao')?.submissions).toEqual([]);
+  });
+
+  it('refuses a .pdf that is really a PNG or a program (415), storing nothing', async () => {
+    const token = web.token(CLAIMS);
+    for (const content of [SAMPLES.png, SAMPLES.exe]) {
+      const response = await submit(token, [
+        ['files', { filename: 'ok.docx', content: SAMPLES.docx }],
+        ['files', { filename: 'bao-cao.pdf', content }],
+        ['submittedBy', 'Văn thư'],
+        ['v.so-mo-hinh', '2'],
+      ]);
+      expect(response.statusCode).toBe(415);
+      expect(response.body).toContain('Tệp «bao-cao.pdf» không được chấp nhận');
+    }
+    expect(await storedFiles(stack.dataDir)).toEqual([]);
+  });
+
+  it('shows form errors next to their fields and keeps what was typed (422), storing nothing', async () => {
+    const response = await submit(web.token(CLAIMS), [
+      ['documentNumber', '45/BC-UBND'],
+      ['files', { filename: 'bao-cao.pdf', content: SAMPLES.pdf }],
+      ['v.so-mo-hinh', '-3'],
+      ['v.ket-qua', 'Đạt <b>tốt</b>'],
+      ['submittedBy', ''],
+    ]);
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('«Số mô hình &quot;Dân vận khéo&quot;» không được nhỏ hơn 0');
+    expect(response.body).toContain('Cần ghi họ tên người nộp');
+    expect(response.body).toContain('value="45/BC-UBND"');
+    expect(response.body).toContain('value="-3"');
+    expect(response.body).toContain('Đạt &lt;b&gt;tốt&lt;/b&gt;</textarea>');
+    expect(await storedFiles(stack.dataDir)).toEqual([]);
+  });
+
+  it('shows the workflow’s own refusal on the page (422), never a stack trace', async () => {
+    const response = await submit(web.token(CLAIMS), [
+      ['documentNumber', 'không-phải-số'],
+      ['v.so-mo-hinh', '2'],
+      ['submittedBy', 'Văn thư'],
+      ['files', { filename: 'bao-cao.pdf', content: SAMPLES.pdf }],
+    ]);
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('Số văn bản «không-phải-số» không đúng dạng, ví dụ 45/BC-UBND');
+    expect(response.body).not.toMatch(STACK_TRACE);
+    expect(await storedFiles(stack.dataDir)).toEqual([]);
+  });
+
+  it('accepts a valid submission: the receipt says đúng hạn, the files are stored by sha256', async () => {
+    const response = await submit(web.token(CLAIMS), [
+      ['documentNumber', '45/BC-UBND'],
+      ['documentDate', '2031-05-02'],
+      ['files', { filename: 'báo cáo xã Đông.pdf', content: SAMPLES.pdf }],
+      ['files', { filename: 'phụ lục.docx', content: SAMPLES.docx }],
+      ['v.so-mo-hinh', '3'],
+      ['v.ket-qua', 'Hoàn thành'],
+      ['submittedBy', 'Nguyễn Thị Văn Thư'],
+    ]);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Đã nhận văn bản — đúng hạn');
+    expect(response.body).toContain('Thứ Hai 12/05/2031');
+    expect(response.body).toContain('Lần nộp thứ 1');
+    expect(response.body).toContain('báo cáo xã Đông.pdf');
+    expect(await storedFiles(stack.dataDir)).toHaveLength(2);
+    const [submission] = (await unitStatus('xa-dong')).obligations.find((o) => o.id === 'bao-cao')?.submissions ?? [];
+    expect(submission).toMatchObject({
+      version: 1,
+      channel: 'web',
+      values: { 'so-mo-hinh': 3, 'ket-qua': 'Hoàn thành' },
+      documentNumber: '45/BC-UBND',
+      documentDate: '2031-05-02',
+      submittedBy: 'Nguyễn Thị Văn Thư',
+      files: [
+        { filename: 'báo cáo xã Đông.pdf', contentType: 'application/pdf', size: SAMPLES.pdf.length },
+        {
+          filename: 'phụ lục.docx',
+          contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        },
+      ],
+    });
+  });
+
+  it('a re-submission gets version 2 and shows the earlier one', async () => {
+    const token = web.token(CLAIMS);
+    const page = await open(token);
+    expect(page.body).toContain('Đã nộp đúng hạn');
+    expect(page.body).toContain('Lần nộp 1');
+    expect(page.body).toContain('Nộp bản cập nhật');
+    const response = await submit(
+      token,
+      [
+        ['v.so-mo-hinh', '4'],
+        ['submittedBy', 'Nguyễn Thị Văn Thư'],
+      ],
+      page,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Lần nộp thứ 2');
+    expect(response.body).toContain('Các lần nộp trước');
+    expect(response.body).toMatch(/Lần nộp 1 — \d\d:\d\d/);
+    expect(response.body).toContain('báo cáo xã Đông.pdf');
+  });
+
+  it('requires a file for a document obligation', async () => {
+    const response = await submit(web.token({ ...CLAIMS, obligationId: 'ke-hoach' }), [['submittedBy', 'Văn thư']]);
+    expect(response.statusCode).toBe(422);
+    expect(response.body).toContain('Cần đính kèm ít nhất một tệp văn bản');
+  });
+});

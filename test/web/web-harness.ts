@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createPlanStore } from '../../activities/cycle/plan-store';
+import { buildApp } from '../../web/app';
+import { hashPassword } from '../../web/auth/password-hash';
+import { createSubmissionToken, type SubmissionClaims } from '../../web/links/submission-token';
+import type { WebConfig } from '../../web/web-config';
+import { runCliWith, type TestStack } from '../helpers/stack';
+
+export const PASSWORD = 'mật-khẩu-thử';
+export const API_TOKEN = 'api-token-thu-nghiem-0123456789';
+export const CYCLE_SMALL = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
+
+export interface WebApp {
+  app: FastifyInstance;
+  secret: Buffer;
+  token(claims: Omit<SubmissionClaims, 'exp'> & { exp?: number }): string;
+}
+
+/** The app on a test stack (real workflows), or on a client of a server that is not there (`stack` undefined). */
+export async function buildTestApp(
+  stack: TestStack | undefined,
+  overrides: Partial<WebConfig> & { now?: () => Date } = {},
+): Promise<WebApp> {
+  const { now, ...config } = overrides;
+  const secret = randomBytes(32);
+  const dataDir = stack?.dataDir ?? path.join(__dirname, 'no-data');
+  const client = stack?.client ?? new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
+  const app = await buildApp({
+    config: {
+      dataDir,
+      namespace: 'default',
+      taskQueue: stack?.taskQueue ?? 'nobody-polls-this',
+      users: new Map([['pnv', await hashPassword(PASSWORD)]]),
+      apiTokens: [API_TOKEN],
+      ...config,
+    },
+    temporal: { client },
+    plans: createPlanStore(path.join(dataDir, 'plans')),
+    linkSecret: secret,
+    ...(now && { now }),
+  });
+  const token: WebApp['token'] = (claims) =>
+    createSubmissionToken(secret, { exp: Math.floor(Date.now() / 1000) + 3600, ...claims });
+  return { app, secret, token };
+}
+
+/** `name=value` pairs of the Set-Cookie headers, for the next request's Cookie header. */
+export function cookiesOf(
+  response: LightMyRequestResponse,
+  previous: Record<string, string> = {},
+): Record<string, string> {
+  const jar = { ...previous };
+  for (const cookie of response.cookies as { name: string; value: string }[]) jar[cookie.name] = cookie.value;
+  return jar;
+}
+
+export function csrfOf(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match?.[1]) throw new Error(`no CSRF field in:\n${html.slice(0, 500)}`);
+  return match[1];
+}
+
+/** Logs `pnv` in; the cookies carry the session and the CSRF id, `csrf` the token for forms. */
+export async function login(app: FastifyInstance): Promise<{ cookies: Record<string, string>; csrf: string }> {
+  const page = await app.inject({ method: 'GET', url: '/login' });
+  let cookies = cookiesOf(page);
+  const csrf = csrfOf(page.body);
+  const response = await app.inject({
+    method: 'POST',
+    url: '/login',
+    cookies,
+    payload: { username: 'pnv', password: PASSWORD, _csrf: csrf },
+  });
+  if (response.statusCode !== 303) throw new Error(`login failed: ${response.statusCode} ${response.body}`);
+  cookies = cookiesOf(response, cookies);
+  return { cookies, csrf };
+}
+
+/** A multipart body as a browser sends it, fields in order (the CSRF field first). */
+export async function multipart(
+  parts: [string, string | { filename: string; content: Buffer }][],
+): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+  const form = new FormData();
+  for (const [name, value] of parts) {
+    if (typeof value === 'string') form.append(name, value);
+    else form.append(name, new Blob([value.content]), value.filename);
+  }
+  const response = new Response(form);
+  return {
+    payload: Buffer.from(await response.arrayBuffer()),
+    headers: { 'content-type': response.headers.get('content-type') ?? '' },
+  };
+}
+
+/** Every stored file under <dataDir>/files, as `<shard>/<sha>`, temporary ones included. */
+export async function storedFiles(dataDir: string): Promise<string[]> {
+  const root = path.join(dataDir, 'files');
+  const entries = await readdir(root).catch(() => [] as string[]);
+  const nested = await Promise.all(
+    entries.map(async (entry) =>
+      (await readdir(path.join(root, entry)).catch(() => [''])).map((f) => (f ? `${entry}/${f}` : entry)),
+    ),
+  );
+  return nested.flat().sort();
+}
+
+/** Starts cycle-small/2031 with the CLI and waits until its three units answer. */
+export async function startSmallCycle(stack: TestStack): Promise<void> {
+  const start = await runCliWith(stack.env, ['cycle', 'start', CYCLE_SMALL, '--year', '2031']);
+  if (start.code !== 0) throw new Error(`cycle start failed: ${start.stderr}`);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const run = await runCliWith(stack.env, ['cycle', 'status', 'cycle-small/2031', '--format', 'json']);
+    if (run.code === 0 && (JSON.parse(run.stdout) as { notStarted: string[] }).notStarted.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`the units never started:\n${run.stdout}${run.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}

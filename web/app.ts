@@ -1,0 +1,63 @@
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import type { Client } from '@temporalio/client';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { PlanStore } from '../activities/cycle/plan-store';
+import { installErrorHandler } from './error-handler';
+import appContext from './plugins/app-context';
+import auth from './plugins/auth';
+import cycles from './plugins/cycles';
+import views from './plugins/views';
+import apiRoutes from './routes/api';
+import authRoutes from './routes/auth';
+import cycleRoutes from './routes/cycles';
+import healthRoutes from './routes/healthz';
+import linkRoutes from './routes/links';
+import type { WebConfig } from './web-config';
+
+export interface BuildAppOptions {
+  config: WebConfig;
+  temporal: { client: Client };
+  plans: PlanStore;
+  /** The key of submission links (`loadLinkSecret`); session and CSRF keys are derived from it. */
+  linkSecret: Buffer;
+  now?: () => Date;
+  logger?: boolean;
+}
+
+/** The whole web app, ready for `inject()` or `startWebServer`; it never listens by itself. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: false,
+    bodyLimit: 1024 * 1024,
+    // Submission tokens are ~130 characters; the default limit of a path parameter is 100.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
+  });
+  await app.register(appContext, options);
+  await app.register(auth);
+  await app.register(views);
+  await app.register(cycles);
+  await app.register(formbody);
+  await app.register(multipart, {
+    limits: {
+      fileSize: app.web.maxFileBytes,
+      files: app.web.maxFiles,
+      fields: 100,
+      fieldSize: 100 * 1024,
+      parts: app.web.maxFiles + 100,
+    },
+  });
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  installErrorHandler(app);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(linkRoutes, { prefix: '/s' });
+  await app.register(cycleRoutes, { prefix: '/cycles' });
+  await app.register(apiRoutes, { prefix: '/api/v1' });
+  app.get('/', (_request, reply) => reply.redirect('/cycles', 303));
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,36 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** A key of its own per purpose, derived from the link secret, so a link signature never passes for a session. */
+export function deriveKey(secret: Buffer, purpose: string): Buffer {
+  return createHmac('sha256', secret).update(`dondoc-web/${purpose}`).digest();
+}
+
+export function mac(key: Buffer, text: string): string {
+  return createHmac('sha256', key).update(text).digest('base64url');
+}
+
+/** Constant-time comparison of two strings of any length. */
+export function safeEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && timingSafeEqual(left, right);
+}
+
+/** `<base64url JSON>.<mac>`. */
+export function signValue(key: Buffer, value: unknown): string {
+  const body = Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${body}.${mac(key, body)}`;
+}
+
+/** The value when the signature holds, else undefined. */
+export function verifyValue(key: Buffer, signed: string): unknown {
+  const dot = signed.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const body = signed.slice(0, dot);
+  if (!safeEqual(mac(key, body), signed.slice(dot + 1))) return undefined;
+  try {
+    return JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,67 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { verifyPassword } from '../../auth/password-hash';
+import { createSessionValue, SESSION_COOKIE } from '../../auth/session-cookie';
+import { SESSION_COOKIE_OPTIONS } from '../../plugins/auth';
+
+const LoginBody = z.object({
+  username: z.string().trim().max(100).default(''),
+  password: z.string().max(1000).default(''),
+  next: z.string().optional(),
+});
+
+// A hash to check against when the user does not exist, so a wrong name costs as long as a wrong password.
+const DUMMY_HASH = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** Only a local path: `next=https://evil.example` must not turn the login into an open redirect. */
+function localPath(next: string | undefined): string {
+  return next && /^\/(?![/\\])/.test(next) ? next : '/cycles';
+}
+
+const authRoutes: FastifyPluginAsync = async (app) => {
+  app.get<{ Querystring: { next?: string } }>('/login', async (request, reply) => {
+    if (request.user) return reply.redirect(localPath(request.query.next), 303);
+    return reply.page('login', { title: 'Đăng nhập', next: localPath(request.query.next), username: '' });
+  });
+
+  app.post(
+    '/login',
+    {
+      config: {
+        rateLimit: {
+          max: app.web.loginAttemptsPerMinute,
+          timeWindow: 60_000,
+          keyGenerator: (request) => {
+            const body = request.body as { username?: unknown } | undefined;
+            const name = typeof body?.username === 'string' ? body.username.trim().toLowerCase() : '';
+            return `login|${request.ip}|${name}`;
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const body = LoginBody.safeParse(request.body ?? {});
+      const { username, password, next } = body.success ? body.data : { username: '', password: '', next: '' };
+      const stored = app.web.users.get(username);
+      const ok = await verifyPassword(password, stored ?? DUMMY_HASH);
+      if (!stored || !ok) {
+        const error = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+        return reply.page('login', { title: 'Đăng nhập', next: localPath(next), username, error }, 401);
+      }
+      const value = createSessionValue(app.keys.session, username, app.clock().getTime(), app.web.sessionTtlMs);
+      reply.setCookie(SESSION_COOKIE, value, {
+        ...SESSION_COOKIE_OPTIONS,
+        secure: app.web.secureCookies,
+        maxAge: Math.floor(app.web.sessionTtlMs / 1000),
+      });
+      return reply.redirect(localPath(next), 303);
+    },
+  );
+
+  app.post('/logout', async (_request, reply) => {
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.redirect('/login', 303);
+  });
+};
+
+export default authRoutes;

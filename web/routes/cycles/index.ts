@@ -1,0 +1,50 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { cycleMatrix } from '../../cycles/cycle-matrix';
+import { matrixCsv } from '../../cycles/matrix-csv';
+import { CycleParams, MatrixQuery, parseParams } from './cycle-params';
+import obligationActions from './obligation-actions';
+import overdueRoutes from './overdue';
+import unitRoutes from './unit';
+
+/** The Phòng Nội vụ dashboard: every page here needs a session. */
+const cycleRoutes: FastifyPluginAsync = async (app) => {
+  app.addHook('preHandler', app.requireUser);
+
+  app.get('/', async (request, reply) => {
+    let cycles: Awaited<ReturnType<typeof app.cycles.list>> = [];
+    let problem: string | undefined;
+    try {
+      cycles = await app.cycles.list();
+    } catch (err) {
+      request.log.warn({ err }, 'listing cycles failed');
+      problem = 'Không đọc được danh sách chu kỳ từ Temporal (máy chủ có bật tìm kiếm workflow không?).';
+    }
+    return reply.page('cycles', { title: 'Các chu kỳ', cycles, problem });
+  });
+
+  app.get('/:planId/:year', async (request, reply) => {
+    const ref = parseParams(CycleParams, request.params);
+    const filter = MatrixQuery.parse(request.query);
+    const view = await app.cycles.cycle(ref);
+    const matrix = await cycleMatrix(app.cycles, view, filter, app.web.pageSize);
+    return reply.page('matrix', { title: `${view.plan.title} ${ref.year}`, view, matrix, filter });
+  });
+
+  app.get('/:planId/:year/export.csv', async (request, reply) => {
+    const ref = parseParams(CycleParams, request.params);
+    const filter = MatrixQuery.parse(request.query);
+    const view = await app.cycles.cycle(ref);
+    const matrix = await cycleMatrix(app.cycles, view, { ...filter, page: 1 }, Infinity);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${ref.planId}-${ref.year}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(matrixCsv(matrix));
+  });
+
+  await app.register(overdueRoutes);
+  await app.register(unitRoutes);
+  await app.register(obligationActions);
+};
+
+export default cycleRoutes;

@@ -1,0 +1,107 @@
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { unitWorkflowId } from '../../../domain/cycle/cycle-input';
+import { extendUpdate, submitUpdate, waiveUpdate } from '../../../workflows/unit-messages';
+import { HttpError } from '../../http-error';
+import { webTemporalError } from '../../temporal/web-temporal-error';
+import { planTimeToIso } from '../../views/vn-format';
+import { ObligationParams, parseParams } from './cycle-params';
+
+const text = (max: number) => z.string().trim().max(max);
+
+const PaperBody = z.object({
+  receivedAt: z.string().min(1, 'Cần ghi thời điểm nhận'),
+  documentNumber: text(50).optional(),
+  documentDate: text(10).optional(),
+  submittedBy: text(200).optional(),
+});
+const ExtendBody = z.object({ newDueDate: text(10).min(1, 'Cần chọn hạn mới'), reason: text(1000) });
+const WaiveBody = z.object({ reason: text(1000) });
+
+function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body ?? {});
+  if (!parsed.success) throw new HttpError(400, parsed.error.issues.map((issue) => issue.message).join('; '));
+  return parsed.data;
+}
+
+/**
+ * Phòng Nội vụ's actions on one obligation of one unit: record a paper document, extend, waive. Each is the
+ * unit workflow's own Update; a refusal shows the workflow's sentence (422).
+ */
+const obligationActions: FastifyPluginAsync = async (app) => {
+  const PREFIX = '/:planId/:year/units/:unitId/obligations/:obligationId';
+
+  async function act(
+    request: FastifyRequest,
+    done: string,
+    fn: (id: string, obligationId: string) => Promise<unknown>,
+  ) {
+    const { planId, year, unitId, obligationId } = parseParams(ObligationParams, request.params);
+    const ref = { planId, year };
+    try {
+      await fn(unitWorkflowId(ref, unitId), obligationId);
+    } catch (err) {
+      throw webTemporalError(err, `đơn vị ${unitId}`);
+    } finally {
+      app.cycles.forget(ref, unitId);
+    }
+    return `/cycles/${planId}/${year}/units/${unitId}?done=${done}`;
+  }
+
+  app.post(`${PREFIX}/paper`, async (request, reply) => {
+    const body = parseBody(PaperBody, request.body);
+    const receivedAt = planTimeToIso(body.receivedAt);
+    if (!receivedAt) throw new HttpError(400, `Thời điểm nhận «${body.receivedAt}» không hợp lệ`);
+    const by = body.submittedBy || undefined;
+    const location = await act(request, 'paper', (id, obligationId) =>
+      app.withTemporal((client) =>
+        client.workflow.getHandle(id).executeUpdate(submitUpdate, {
+          args: [
+            {
+              obligationId,
+              channel: 'paper',
+              receivedAt,
+              ...(body.documentNumber && { documentNumber: body.documentNumber }),
+              ...(body.documentDate && { documentDate: body.documentDate }),
+              submittedBy: by ?? `Phòng Nội vụ (${request.user ?? ''})`,
+            },
+          ],
+        }),
+      ),
+    );
+    return reply.redirect(location, 303);
+  });
+
+  app.post(`${PREFIX}/extend`, async (request, reply) => {
+    const body = parseBody(ExtendBody, request.body);
+    const location = await act(request, 'extend', (id, obligationId) =>
+      app.withTemporal((client) =>
+        client.workflow.getHandle(id).executeUpdate(extendUpdate, {
+          args: [
+            {
+              obligationId,
+              newDueDate: body.newDueDate,
+              reason: body.reason,
+              ...(request.user && { by: request.user }),
+            },
+          ],
+        }),
+      ),
+    );
+    return reply.redirect(location, 303);
+  });
+
+  app.post(`${PREFIX}/waive`, async (request, reply) => {
+    const body = parseBody(WaiveBody, request.body);
+    const location = await act(request, 'waive', (id, obligationId) =>
+      app.withTemporal((client) =>
+        client.workflow.getHandle(id).executeUpdate(waiveUpdate, {
+          args: [{ obligationId, reason: body.reason, ...(request.user && { by: request.user }) }],
+        }),
+      ),
+    );
+    return reply.redirect(location, 303);
+  });
+};
+
+export default obligationActions;

@@ -1,0 +1,54 @@
+import { createReadStream } from 'node:fs';
+import type { FastifyPluginAsync } from 'fastify';
+import { z } from 'zod';
+import { storedFilePath } from '../../files/file-store';
+import { HttpError } from '../../http-error';
+import { parseParams, UnitParams } from './cycle-params';
+
+const FileParams = UnitParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+
+const DONE: Record<string, string> = {
+  paper: 'Đã ghi nhận văn bản giấy.',
+  extend: 'Đã gia hạn.',
+  waive: 'Đã miễn nhiệm vụ cho đơn vị.',
+};
+
+/** A unit's page (submissions, notifications, contact problems, actions) and its submitted files. */
+const unitRoutes: FastifyPluginAsync = async (app) => {
+  app.get<{ Querystring: { done?: string } }>('/:planId/:year/units/:unitId', async (request, reply) => {
+    const { planId, year, unitId } = parseParams(UnitParams, request.params);
+    const ref = { planId, year };
+    const unit = await app.cycles.unit(ref, unitId);
+    const view = await app.cycles.cycle(ref);
+    const labels = Object.fromEntries(
+      Object.values(view.plan.forms).flatMap((form) => form.fields.map((field) => [field.key, field.label])),
+    );
+    const done = DONE[request.query.done ?? ''];
+    return reply.page('unit', { title: unit.unit.name, view, unit, labels, done, now: app.clock().toISOString() });
+  });
+
+  // Only from the dashboard, and only files that a submission of this unit names.
+  app.get('/:planId/:year/units/:unitId/files/:sha256', async (request, reply) => {
+    const { planId, year, unitId, sha256 } = parseParams(FileParams, request.params);
+    const unit = await app.cycles.unit({ planId, year }, unitId);
+    const file = unit.obligations
+      .flatMap((o) => o.submissions.flatMap((s) => s.files ?? []))
+      .find((f) => f.sha256 === sha256);
+    if (!file) throw new HttpError(404, 'Đơn vị không có tệp này.');
+    const ascii =
+      file.filename
+        .normalize('NFD')
+        .replace(/[^\x20-\x7e]/g, '')
+        .replace(/["\\]/g, '_') || 'tep';
+    return reply
+      .type(file.contentType)
+      .header('x-content-type-options', 'nosniff')
+      .header(
+        'content-disposition',
+        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      )
+      .send(createReadStream(storedFilePath(app.web.dataDir, sha256)));
+  });
+};
+
+export default unitRoutes;

@@ -1,0 +1,67 @@
+import { DateTime } from 'luxon';
+import type { ObligationStateName } from '../../domain/cycle/unit-status';
+import { formatVietnameseDate, parseLocalDate, vietnameseWeekday } from '../../domain/local-date';
+
+const PLAN_ZONE = 'Asia/Ho_Chi_Minh';
+
+/** `2022-10-31` → `Thứ Hai 31/10/2022`; anything else is shown as given. */
+export function dayWithWeekday(date: string): string {
+  const day = parseLocalDate(date);
+  return day === undefined ? date : `${vietnameseWeekday(day)} ${formatVietnameseDate(day)}`;
+}
+
+/** `2022-10-31` → `31/10/2022`. */
+export function shortDay(date: string): string {
+  const day = parseLocalDate(date);
+  return day === undefined ? date : formatVietnameseDate(day);
+}
+
+/** An ISO instant in plan time: `08:05 Thứ Hai 17/10/2022`. */
+export function instant(iso: string | undefined): string {
+  if (!iso) return '';
+  const dt = DateTime.fromISO(iso, { zone: PLAN_ZONE });
+  if (!dt.isValid) return iso;
+  return `${dt.toFormat('HH:mm')} ${dayWithWeekday(dt.toFormat('yyyy-MM-dd'))}`;
+}
+
+/** `datetime-local` input value (plan time, no offset) → ISO instant. */
+export function planTimeToIso(local: string): string | undefined {
+  const dt = DateTime.fromISO(local, { zone: PLAN_ZONE });
+  return dt.isValid ? (dt.toUTC().toISO() ?? undefined) : undefined;
+}
+
+export const OBLIGATION_STATES = ['pending', 'submitted-on-time', 'submitted-late', 'overdue', 'waived'] as const;
+
+export const STATE_LABELS: Record<ObligationStateName, string> = {
+  pending: 'Chưa đến hạn',
+  'submitted-on-time': 'Đã nộp đúng hạn',
+  'submitted-late': 'Nộp trễ hạn',
+  overdue: 'Quá hạn',
+  waived: 'Được miễn',
+};
+
+export function stateLabel(state: ObligationStateName): string {
+  return STATE_LABELS[state];
+}
+
+export function fileSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(0)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`;
+}
+
+export const CHANNEL_LABELS: Record<string, string> = {
+  web: 'Liên kết nộp',
+  api: 'API',
+  cli: 'Dòng lệnh',
+  paper: 'Bản giấy',
+  email: 'Email',
+  zns: 'Zalo ZNS',
+  oa: 'Zalo OA',
+};
+
+export const OUTCOME_LABELS: Record<string, string> = {
+  accepted: 'Đã gửi',
+  deferred: 'Hoãn gửi',
+  failed: 'Thất bại',
+};

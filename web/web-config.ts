@@ -1,0 +1,46 @@
+/** Everything the web app reads from the outside, built once by the service (see `webConfigFromEnv`). */
+export interface WebConfig {
+  /** `<dataDir>/files` holds submitted files. */
+  dataDir: string;
+  namespace: string;
+  /** The worker's task queue: `/healthz` checks that something polls it. */
+  taskQueue: string;
+  /** Dashboard accounts: user name → `scrypt$<salt>$<hash>` (see `hashPassword`). */
+  users: ReadonlyMap<string, string>;
+  /** Bearer tokens accepted by `/api/v1`. */
+  apiTokens: readonly string[];
+  /** Mark cookies `Secure` (behind HTTPS). @defaultValue false */
+  secureCookies?: boolean;
+  /** Dashboard session lifetime, ms. @defaultValue 8 hours */
+  sessionTtlMs?: number;
+  /** Per uploaded file, bytes. @defaultValue 20 MiB */
+  maxFileBytes?: number;
+  /** Files per submission. @defaultValue 5 */
+  maxFiles?: number;
+  /** Login attempts per IP and user name per minute. @defaultValue 5 */
+  loginAttemptsPerMinute?: number;
+  /** Units per matrix page. @defaultValue 50 */
+  pageSize?: number;
+  /** Unit workflows queried at once. @defaultValue 16 */
+  queryConcurrency?: number;
+  /** How long a unit status read for the dashboard is reused, ms. @defaultValue 5000 */
+  statusCacheMs?: number;
+}
+
+export const WEB_DEFAULTS = {
+  secureCookies: false,
+  sessionTtlMs: 8 * 3600_000,
+  maxFileBytes: 20 * 1024 * 1024,
+  maxFiles: 5,
+  loginAttemptsPerMinute: 5,
+  pageSize: 50,
+  queryConcurrency: 16,
+  statusCacheMs: 5000,
+} as const;
+
+export type ResolvedWebConfig = WebConfig & typeof WEB_DEFAULTS;
+
+export function resolveWebConfig(config: WebConfig): Readonly<ResolvedWebConfig> {
+  const defined = Object.fromEntries(Object.entries(config).filter(([, value]) => value !== undefined));
+  return Object.freeze({ ...WEB_DEFAULTS, ...defined } as ResolvedWebConfig);
+}
