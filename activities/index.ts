@@ -9,6 +9,7 @@ import type { NotifyDeps } from './notify/notify-deps';
 import { sendEmailNotification } from './notify/send-email';
 import { sendOaNotification, sendZnsNotification } from './notify/send-zalo';
 import { recompileObligation } from './schedule/recompile-obligation';
+import { workingDaysLeft } from './schedule/working-days-left';
 
 /** What activities need from the outside world; the worker wires real implementations, tests wire local ones. */
 export interface ActivityDeps {
@@ -45,6 +46,7 @@ export function createActivities(deps: ActivityDeps) {
     sendZnsNotification: sendZnsNotification(notify),
     sendOaNotification: sendOaNotification(notify),
     recompileObligation: recompileObligation(deps.announced),
+    workingDaysLeft: workingDaysLeft(deps.announced),
     startUnitWorkflows: requireCycle(cycle, startUnitWorkflows),
     aggregateObligation: requireCycle(cycle, aggregateObligation),
     sendDigest: requireCycle(cycle, sendDigest),

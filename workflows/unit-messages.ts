@@ -13,3 +13,8 @@ export const waiveUpdate = defineUpdate<{ obligationId: string; waivedAt: string
 export const getStatusQuery = defineQuery<UnitStatus>('getStatus');
 /** The cycle is closed: stop, sending nothing more. */
 export const closeSignal = defineSignal('close');
+/** Phòng Nội vụ sends the unit a reminder about an open obligation now, outside the schedule. */
+export const resendReminderUpdate = defineUpdate<
+  { obligationId: string; queuedAt: string },
+  [{ obligationId: string; by?: string }]
+>('resendReminder');

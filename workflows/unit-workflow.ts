@@ -20,6 +20,7 @@ import {
   checkExtend,
   checkRecompiled,
   checkSubmit,
+  checkResend,
   checkWaive,
   type ExtendInput,
   type SubmitInput,
@@ -30,19 +31,27 @@ import type { UnitWorkflowInput } from '../domain/cycle/unit-input';
 import { isResolved, initialUnitState, type DeferredSend, type UnitState } from '../domain/cycle/unit-state';
 import { obligationStateName, unitStatus, type UnitStatus } from '../domain/cycle/unit-status';
 import { planDeliveries, type PlannedSend } from '../domain/notifications/delivery-plan';
+import { notificationKey } from '../domain/notifications/idempotency-key';
 import type { DeadlineNotification, Notification, ReceiptNotification } from '../domain/notifications/notification';
 import type { NotifyResult } from '../domain/notifications/notify-result';
 import { toPlanIso, withinSendingHours } from '../domain/schedule/instants';
 import { unitResolvedSignal } from './cycle-messages';
 import { SA_NEXT_DUE_DATE, SA_OVERDUE_COUNT, SA_PLAN, SA_STATE, SA_UNIT, SA_YEAR } from './search-attributes';
-import { closeSignal, extendUpdate, getStatusQuery, submitUpdate, waiveUpdate } from './unit-messages';
+import {
+  closeSignal,
+  extendUpdate,
+  getStatusQuery,
+  resendReminderUpdate,
+  submitUpdate,
+  waiveUpdate,
+} from './unit-messages';
 
 // Retries are timers, so a long SMTP or Zalo outage costs history events but no worker time.
 const { sendEmailNotification, sendZnsNotification, sendOaNotification } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
   retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '2 hours', maximumAttempts: 15 },
 });
-const { recompileObligation } = proxyActivities<Activities>({
+const { recompileObligation, workingDaysLeft } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { maximumAttempts: 5 },
 });
@@ -108,6 +117,17 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
     },
     { validator: (request: WaiveInput) => checkWaive(input, state, request) },
   );
+  const manualReminders: { obligationId: string; at: string }[] = [];
+  setHandler(
+    resendReminderUpdate,
+    (request) => {
+      const queuedAt = toPlanIso(now());
+      manualReminders.push({ obligationId: request.obligationId, at: queuedAt });
+      dirty = true;
+      return Promise.resolve({ obligationId: request.obligationId, queuedAt });
+    },
+    { validator: (request: { obligationId: string }) => checkResend(input, state, request.obligationId) },
+  );
   setHandler(closeSignal, () => {
     state.closed = true;
   });
@@ -119,6 +139,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
     for (const group of takeDueEvents(state, at)) await deliverGroup(input, state, group);
     await retryDeferred(input, state, at);
     await sendReceipts(input, state);
+    await sendManualReminders(input, state, manualReminders);
     await tellCycle(input, cycleNotices);
     lastAttributes = updateSearchAttributes(input, state, lastAttributes, at);
 
@@ -135,6 +156,47 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
   updateSearchAttributes(input, state, lastAttributes, now());
   await condition(allHandlersFinished);
   return unitStatus(input.cycle, input.unit, titles, state, now());
+}
+
+/** Reminders asked for by Phòng Nội vụ: to the unit, with the working days left counted by an activity. */
+async function sendManualReminders(
+  input: UnitWorkflowInput,
+  state: UnitState,
+  queue: { obligationId: string; at: string }[],
+): Promise<void> {
+  while (queue.length > 0) {
+    const { obligationId, at } = queue.shift()!;
+    const obligation = state.obligations.find((o) => o.id === obligationId);
+    const rules = input.obligations.find((o) => o.id === obligationId)?.rules;
+    if (!obligation || !rules || isResolved(obligation)) continue;
+    const left = await workingDaysLeft({ rules, dueDate: obligation.dueDate, at });
+    const group: EventGroup = {
+      at,
+      type: 'reminder',
+      level: 0,
+      repeat: 0,
+      audiences: ['unit'],
+      obligationIds: [obligationId],
+      catchUp: false,
+    };
+    const notification = deadlineNotification(input, state, group);
+    notification.obligations = notification.obligations.map((o) => ({ ...o, workingDaysLeft: left }));
+    notification.key = notificationKey({
+      planId: input.cycle.planId,
+      year: input.cycle.year,
+      unitId: input.unit.id,
+      obligationIds: [obligationId],
+      kind: 'reminder',
+      ordinal: left,
+      scheduledAt: at,
+    });
+    const sends = planDeliveries(
+      notification.key,
+      [{ audience: 'unit', contacts: input.audiences.unit }],
+      input.channels,
+    );
+    record(input, state, notification, sends, await Promise.all(sends.map((send) => runSend(notification, send))));
+  }
 }
 
 async function tellCycle(input: UnitWorkflowInput, notices: string[]): Promise<void> {

@@ -173,6 +173,12 @@ export function applyWaive(state: UnitState, request: WaiveInput, nowIso: string
   obligation.waiver = { reason: request.reason.trim(), at: nowIso, ...(request.by && { by: request.by }) };
 }
 
+export function checkResend(input: UnitWorkflowInput, state: UnitState, obligationId: string): void {
+  const obligation = findObligation(state, obligationId);
+  if (isResolved(obligation)) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp hoặc đã được miễn`);
+  if (state.closed) throw new Error('Chu kỳ đã đóng');
+}
+
 function findObligation(state: UnitState, id: string): ObligationState {
   const obligation = state.obligations.find((o) => o.id === id);
   if (!obligation) throw new Error(`Đơn vị không có nhiệm vụ «${id}» trong kế hoạch này`);

@@ -131,6 +131,27 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
     expect(page.body).toContain('Bão lũ');
   });
 
+  it('resends a reminder to the unit at once, as Phòng Nội vụ asked, and refuses it for a resolved obligation', async () => {
+    const resend = await post(`${BASE}/units/xa-tay/obligations/bao-cao/resend`, {});
+    expect(resend.statusCode).toBe(303);
+    expect(resend.headers.location).toBe(`${BASE}/units/xa-tay?done=resend`);
+    const deadline = Date.now() + 20_000;
+    let mail: ReturnType<typeof stack.channels.smtp.messages>[number] | undefined;
+    while (!mail && Date.now() < deadline) {
+      mail = stack.channels.smtp
+        .messages()
+        .find(
+          (m) =>
+            m.parsed.headers.get('x-dondoc-unit') === 'xa-tay' && m.parsed.headers.get('x-dondoc-kind') === 'reminder',
+        );
+      if (!mail) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(mail?.parsed.headers.get('x-dondoc-obligation')).toBe('bao-cao');
+    expect(mail?.parsed.text).toMatch(/còn \d+ ngày làm việc/);
+    const refused = await post(`${BASE}/units/phong-noi-vu/obligations/ke-hoach/resend`, {});
+    expect(refused.statusCode).toBe(422);
+  });
+
   it('exports the matrix as CSV for Excel (UTF-8 BOM, CRLF)', async () => {
     const csv = await get(`${BASE}/export.csv`);
     expect(csv.statusCode).toBe(200);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { unitWorkflowId } from '../../../domain/cycle/cycle-input';
-import { extendUpdate, submitUpdate, waiveUpdate } from '../../../workflows/unit-messages';
+import { extendUpdate, resendReminderUpdate, submitUpdate, waiveUpdate } from '../../../workflows/unit-messages';
 import { HttpError } from '../../http-error';
 import { webTemporalError } from '../../temporal/web-temporal-error';
 import { planTimeToIso } from '../../views/vn-format';
@@ -25,7 +25,8 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /**
- * Phòng Nội vụ's actions on one obligation of one unit: record a paper document, extend, waive. Each is the
+ * Phòng Nội vụ's actions on one obligation of one unit: record a paper document, extend, waive, resend a reminder.
+ * Each is the
  * unit workflow's own Update; a refusal shows the workflow's sentence (422).
  */
 const obligationActions: FastifyPluginAsync = async (app) => {
@@ -97,6 +98,17 @@ const obligationActions: FastifyPluginAsync = async (app) => {
       app.withTemporal((client) =>
         client.workflow.getHandle(id).executeUpdate(waiveUpdate, {
           args: [{ obligationId, reason: body.reason, ...(request.user && { by: request.user }) }],
+        }),
+      ),
+    );
+    return reply.redirect(location, 303);
+  });
+
+  app.post(`${PREFIX}/resend`, async (request, reply) => {
+    const location = await act(request, 'resend', (id, obligationId) =>
+      app.withTemporal((client) =>
+        client.workflow.getHandle(id).executeUpdate(resendReminderUpdate, {
+          args: [{ obligationId, ...(request.user && { by: request.user }) }],
         }),
       ),
     );

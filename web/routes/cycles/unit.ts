@@ -11,6 +11,7 @@ const DONE: Record<string, string> = {
   paper: 'Đã ghi nhận văn bản giấy.',
   extend: 'Đã gia hạn.',
   waive: 'Đã miễn nhiệm vụ cho đơn vị.',
+  resend: 'Đã gửi lại nhắc nhở cho đơn vị.',
 };
 
 /** A unit's page (submissions, notifications, contact problems, actions) and its submitted files. */
