@@ -161,7 +161,9 @@ async function playScenario(
   ].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   const rejected: string[] = [];
   for (const action of actions) {
-    await sleepUntil(Date.parse(action.at));
+    // A second past the instant: the server's clock runs on while unlocked, and a submission is stamped with the
+    // scenario's own instant (receivedAt), never later, so outcomes match the scenario to the second.
+    await sleepUntil(Date.parse(action.at) + 1000);
     const handle = env.client.workflow.getHandle(unitWorkflowId({ planId, year }, action.unit));
     try {
       if (action.type === 'submit') {
@@ -170,6 +172,7 @@ async function playScenario(
             {
               obligationId: action.obligation,
               channel: 'web',
+              receivedAt: action.at,
               ...(action.values && { values: action.values }),
               ...(action.documentNumber && { documentNumber: action.documentNumber }),
               ...(action.documentDate && { documentDate: action.documentDate }),
