@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { freePort } from '../../workers/port-check';
-import { startDondoc } from '../helpers/cli';
+import { startDondoc as startProcess, type LongRunning } from '../helpers/cli';
 
 describe('dondoc start (embedded defaults)', () => {
   let dataDir: string;
@@ -24,6 +24,22 @@ describe('dondoc start (embedded defaults)', () => {
 
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
+  // A failed assertion must not leave a service holding the ports for the next test.
+  const started: LongRunning[] = [];
+  const startDondoc = (args: string[], env: NodeJS.ProcessEnv): LongRunning => {
+    const run = startProcess(args, env);
+    started.push(run);
+    return run;
+  };
+  afterEach(async () => {
+    for (const run of started.splice(0)) {
+      if (run.child.exitCode === null && run.child.signalCode === null) {
+        run.child.kill('SIGTERM');
+        await run.exited;
+      }
+    }
+  });
+
   async function withClient<T>(fn: (client: Client) => Promise<T>): Promise<T> {
     const connection = await Connection.connect({ address: `127.0.0.1:${env.TEMPORAL_DEV_PORT}` });
     try {
@@ -41,7 +57,12 @@ describe('dondoc start (embedded defaults)', () => {
     expect(ui.status).toBe(200);
     expect(first.output()).toContain(`SMTP capture         smtp://127.0.0.1:${env.SMTP_CAPTURE_PORT}`);
     expect(first.output()).toContain(`Fake Zalo            http://127.0.0.1:${env.FAKE_ZALO_PORT}`);
-    const health = await fetch(`http://127.0.0.1:${env.PORT}/healthz`);
+    // healthz is 200 once the worker's first poll has reached the server, a moment after the banner.
+    let health = await fetch(`http://127.0.0.1:${env.PORT}/healthz`);
+    for (let tries = 0; health.status !== 200 && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      health = await fetch(`http://127.0.0.1:${env.PORT}/healthz`);
+    }
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok' });
     expect((await fetch(`http://127.0.0.1:${env.PORT}/cycles`, { redirect: 'manual' })).status).toBe(303);
