@@ -5,6 +5,7 @@ import { createMailer } from '../channels/email/mailer';
 import { messageIdForKey } from '../channels/email/message-id';
 import { renderEmail, type RenderedEmail } from '../channels/email/render-email';
 import type { DeadlineNotification } from '../domain/notifications/notification';
+import { printColumns } from './measure';
 
 const EMAILS = 5_000;
 /**
@@ -107,15 +108,7 @@ function printRows(title: string, rows: readonly Row[], baseline: Row): void {
     row === baseline ? 'baseline' : row.standalone ? '' : `${(rate(row) / rate(baseline)).toFixed(1)}× the rate`,
     row.note ?? '',
   ]);
-  const headers = ['case', 'emails', 'total ms', 'emails/s', 'vs baseline', 'note'];
-  const widths = headers.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const fmt = (cells: string[]): string =>
-    cells
-      .map((c, i) => c.padEnd(widths[i] ?? 0))
-      .join('  ')
-      .trimEnd();
-  console.log(`\n${title}\n${fmt(headers)}\n${fmt(widths.map((w) => '-'.repeat(w)))}`);
-  for (const line of lines) console.log(fmt(line));
+  printColumns(title, ['case', 'emails', 'total ms', 'emails/s', 'vs baseline', 'note'], lines);
 }
 
 export async function benchEmail(): Promise<void> {

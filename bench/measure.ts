@@ -29,9 +29,13 @@ export function printTable(title: string, rows: readonly Measurement[], baseline
     row === baseline ? 'baseline' : ratio(baseline.medianMs, row.medianMs),
     row.note ?? '',
   ]);
-  const headers = ['case', 'median ms', 'runs', 'vs baseline', 'note'];
+  printColumns(title, ['case', 'median ms', 'runs', 'vs baseline', 'note'], lines);
+}
+
+/** A titled table of left-aligned columns, as every benchmark prints it. */
+export function printColumns(title: string, headers: readonly string[], lines: readonly (readonly string[])[]): void {
   const widths = headers.map((h, i) => Math.max(h.length, ...lines.map((l) => (l[i] ?? '').length)));
-  const fmt = (cells: string[]): string =>
+  const fmt = (cells: readonly string[]): string =>
     cells
       .map((c, i) => c.padEnd(widths[i] ?? 0))
       .join('  ')
