@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { UnitWorkflowInput } from '../domain/cycle/unit-input';
-import { compileCycle } from '../test/helpers/cycle';
+import { compileCycle, HALF_YEAR_REPORT_VALUES } from '../test/helpers/cycle';
 import { seedPlan } from '../test/helpers/plans';
 import { historyToJson } from '../test/workflows/history-json';
 import { createUnitHarness, type UnitHarness, type UnitRun } from '../test/workflows/unit-harness';
@@ -15,11 +14,7 @@ import { extendUpdate, submitUpdate } from '../workflows/unit-messages';
 const OUT_DIR = path.join(__dirname, '..', 'test', 'workflows', 'histories');
 const START = '2022-04-20T07:30:00+07:00';
 
-const xaIaTul = compileCycle(seedPlan(), 2022, '2022-04-20').unit('xa-ia-tul');
-const halfYear: UnitWorkflowInput = {
-  ...xaIaTul,
-  obligations: xaIaTul.obligations.filter((o) => o.id === 'bao-cao-6-thang'),
-};
+const halfYear = compileCycle(seedPlan(), 2022, '2022-04-20').unitWith('xa-ia-tul', 'bao-cao-6-thang');
 
 interface Scenario {
   name: string;
@@ -45,14 +40,7 @@ const SCENARIOS: Scenario[] = [
           {
             obligationId: 'bao-cao-6-thang',
             documentNumber: '45/BC-UBND',
-            values: {
-              'so-van-ban-chi-dao': 3,
-              'so-mo-hinh-dan-van-kheo': 2,
-              'so-luot-tiep-cong-dan': 12,
-              'so-don-thu-tiep-nhan': 4,
-              'ket-qua-dat-duoc': 'Hoàn thành các chỉ tiêu',
-              'han-che-nguyen-nhan': 'Không',
-            },
+            values: HALF_YEAR_REPORT_VALUES,
             channel: 'web',
           },
         ],

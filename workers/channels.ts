@@ -17,7 +17,6 @@ import { AppError } from '../domain/errors';
 
 export interface RunningChannels {
   notify: Omit<NotifyDeps, 'now'>;
-  zaloEnabled: boolean;
   /** One line per endpoint, for the start-up banner. */
   describe: string[];
   close(): Promise<void>;
@@ -111,7 +110,6 @@ export async function startChannels(config: Config, now: () => Date): Promise<Ru
     const dashboardUrl = `${(env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, '')}/`;
     return {
       notify: { mailer, zalo, ledger, dashboardUrl },
-      zaloEnabled: true,
       describe,
       close: () => closeAll(closers),
     };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { PlanShapeOutput } from './plan-shape';
+import { unitsOfObligation } from './units-of-obligation';
 
 type Path = (string | number)[];
 /** Notifications go out between these local times only (DESIGN.md); a schedule must not plan outside them. */
@@ -30,13 +31,11 @@ export function crossCheckPlan(plan: PlanShapeOutput, ctx: z.RefinementCtx): voi
     if (first === undefined) obligationIndex.set(obligation.id, i);
     else report([...at, 'id'], `duplicate obligation id "${obligation.id}" (first used at obligations[${first}])`);
 
-    const { kinds, units, exclude } = obligation.appliesTo;
+    const { units, exclude } = obligation.appliesTo;
     units?.forEach((id, j) => unknownUnit(id, [...at, 'appliesTo', 'units', j]));
     exclude?.forEach((id, j) => unknownUnit(id, [...at, 'appliesTo', 'exclude', j]));
-    const applies = plan.units.filter(
-      (unit) => (kinds?.includes(unit.kind) || units?.includes(unit.id)) && !exclude?.includes(unit.id),
-    );
-    if (applies.length === 0) report([...at, 'appliesTo'], 'applies to no unit of the plan');
+    if (unitsOfObligation(plan, obligation).length === 0)
+      report([...at, 'appliesTo'], 'applies to no unit of the plan');
 
     if (obligation.deliverable === 'report' && !obligation.form) {
       report([...at, 'form'], 'a report needs a form: name one of the forms whose values are collected');

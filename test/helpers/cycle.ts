@@ -10,7 +10,19 @@ export interface CompiledCycle {
   schedule: CycleSchedule;
   inputs: UnitWorkflowInput[];
   unit(id: string): UnitWorkflowInput;
+  /** The unit's input cut to the given obligations (small histories, focused assertions). */
+  unitWith(id: string, ...obligationIds: string[]): UnitWorkflowInput;
 }
+
+/** Values that satisfy the seed plan's 6-month report form (`bao-cao-dvcq`). */
+export const HALF_YEAR_REPORT_VALUES = {
+  'so-van-ban-chi-dao': 3,
+  'so-mo-hinh-dan-van-kheo': 2,
+  'so-luot-tiep-cong-dan': 12,
+  'so-don-thu-tiep-nhan': 4,
+  'ket-qua-dat-duoc': 'Hoàn thành các chỉ tiêu',
+  'han-che-nguyen-nhan': 'Không',
+};
 
 /** The seed-plan style cycle of `year`, compiled and cut into unit workflow inputs. */
 export function compileCycle(
@@ -28,6 +40,10 @@ export function compileCycle(
       const found = inputs.find((input) => input.unit.id === id);
       if (!found) throw new Error(`no unit ${id}`);
       return found;
+    },
+    unitWith(id, ...obligationIds) {
+      const input = this.unit(id);
+      return { ...input, obligations: input.obligations.filter((o) => obligationIds.includes(o.id)) };
     },
   };
 }

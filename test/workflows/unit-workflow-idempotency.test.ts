@@ -2,29 +2,17 @@ import { activityInfo } from '@temporalio/activity';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Activities } from '../../activities';
 import type { SubmitInput } from '../../domain/cycle/unit-commands';
-import type { UnitWorkflowInput } from '../../domain/cycle/unit-input';
 import { submitUpdate } from '../../workflows/unit-messages';
-import { compileCycle } from '../helpers/cycle';
+import { compileCycle, HALF_YEAR_REPORT_VALUES } from '../helpers/cycle';
 import { seedPlan } from '../helpers/plans';
 import { createUnitHarness, type UnitHarness, type UnitRun } from './unit-harness';
 
-const VALUES = {
-  'so-van-ban-chi-dao': 3,
-  'so-mo-hinh-dan-van-kheo': 2,
-  'so-luot-tiep-cong-dan': 12,
-  'so-don-thu-tiep-nhan': 4,
-  'ket-qua-dat-duoc': 'Hoàn thành các chỉ tiêu',
-  'han-che-nguyen-nhan': 'Không',
-};
+const VALUES = HALF_YEAR_REPORT_VALUES;
 
 describe('unitWorkflow: idempotent sends and re-submissions', () => {
   let harness: UnitHarness;
   const cycle = compileCycle(seedPlan(), 2022, '2022-04-20');
-  const xaIaTul = cycle.unit('xa-ia-tul');
-  const input: UnitWorkflowInput = {
-    ...xaIaTul,
-    obligations: xaIaTul.obligations.filter((o) => o.id === 'bao-cao-6-thang'),
-  };
+  const input = cycle.unitWith('xa-ia-tul', 'bao-cao-6-thang');
 
   beforeAll(async () => {
     harness = await createUnitHarness();

@@ -9,10 +9,7 @@ describe('unitWorkflow: a cycle started late', () => {
   let harness: UnitHarness;
   const cycle = compileCycle(seedPlan(), 2022, '2022-04-20');
   /** Only the 6-month report (due 10/05/2022; levels on 11/05, 13/05 and 19/05, then every 5 working days). */
-  const halfYearOf = (unitId: string): UnitWorkflowInput => {
-    const input = cycle.unit(unitId);
-    return { ...input, obligations: input.obligations.filter((o) => o.id === 'bao-cao-6-thang') };
-  };
+  const halfYearOf = (unitId: string): UnitWorkflowInput => cycle.unitWith(unitId, 'bao-cao-6-thang');
 
   beforeAll(async () => {
     harness = await createUnitHarness();
