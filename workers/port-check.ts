@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import { AppError } from '../domain/errors';
 
@@ -30,8 +31,35 @@ export function canConnect(host: string, port: number, timeoutMs = 1000): Promis
   });
 }
 
-/** A free TCP port chosen by the OS (for tests and the simulator). */
-export function freePort(host = '127.0.0.1'): Promise<number> {
+/**
+ * Ports the kernel never hands out by itself: everything below its ephemeral range. A port picked with
+ * `listen(0)` is ephemeral, so between our probe and the real listen another process asking for port 0 (the
+ * Temporal dev server picks its internal ports that way) could be given the same one; a port below the range
+ * can only be taken by someone who asks for it by number.
+ */
+const PICK_FLOOR = 10_000;
+const DEFAULT_EPHEMERAL_LOW = 32_768;
+const handedOut = new Set<number>();
+
+function ephemeralLow(): number {
+  try {
+    const [low] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/);
+    const value = Number(low);
+    return Number.isInteger(value) && value > PICK_FLOOR + 1000 ? value : DEFAULT_EPHEMERAL_LOW;
+  } catch {
+    return DEFAULT_EPHEMERAL_LOW; // not Linux: below both Linux's and the IANA (49152) ranges
+  }
+}
+
+function isFree(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen({ host, port, exclusive: true }, () => probe.close(() => resolve(true)));
+  });
+}
+
+function osAssignedPort(host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once('error', reject);
@@ -41,4 +69,23 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * A free TCP port for a server started a moment later (tests and the simulator). Picked at random below the
+ * ephemeral range, never the same one twice in a process; concurrent processes (Jest workers) draw from
+ * disjoint slices by process id.
+ */
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  const slices = 16;
+  const sliceSize = Math.floor((ephemeralLow() - PICK_FLOOR) / slices);
+  const sliceStart = PICK_FLOOR + (process.pid % slices) * sliceSize;
+  for (let attempt = 0; attempt < 64; attempt++) {
+    const port = sliceStart + Math.floor(Math.random() * sliceSize);
+    if (handedOut.has(port)) continue;
+    handedOut.add(port); // before the probe: concurrent calls must not both pick it
+    if (await isFree(host, port)) return port;
+    handedOut.delete(port);
+  }
+  return osAssignedPort(host);
 }
