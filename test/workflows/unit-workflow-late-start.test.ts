@@ -77,7 +77,7 @@ describe('unitWorkflow: a cycle started late', () => {
     expectOneLevel3CatchUp(input);
     const sent = status.obligations[0]!.notifications;
     expect(sent.length).toBeGreaterThanOrEqual(3);
-    expect(sent.every((n) => n.outcome === 'accepted' && n.acceptedAt === '2022-05-21T07:00:00+07:00')).toBe(true);
+    expect(sent.every((n) => n.outcome === 'accepted' && n.acceptedAt?.startsWith('2022-05-21T07:00:'))).toBe(true);
     expect(status.obligations[0]!.level).toBe(3);
   });
 });
