@@ -132,11 +132,15 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
     state.closed = true;
   });
 
-  if (!state.caughtUp) await waitForSendingHours(now, () => state.closed);
   let lastAttributes = '';
   while (!state.closed) {
     const at = now();
-    for (const group of takeDueEvents(state, at)) await deliverGroup(input, state, group);
+    // A unit started at night sends its catch-up when sending hours open; receipts and reminders that Phòng Nội vụ
+    // asks for still go out at once meanwhile.
+    const catchUpOpensAt = state.caughtUp ? at : withinSendingHours(at);
+    if (catchUpOpensAt <= at) {
+      for (const group of takeDueEvents(state, at)) await deliverGroup(input, state, group);
+    }
     await retryDeferred(input, state, at);
     await sendReceipts(input, state);
     await sendManualReminders(input, state, manualReminders);
@@ -148,7 +152,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
       await continueAsNew<typeof unitWorkflow>({ ...input, state });
     }
     dirty = false;
-    const wake = nextWakeMs(state);
+    const wake = state.caughtUp ? nextWakeMs(state) : catchUpOpensAt;
     const wakeUp = (): boolean => dirty || state.closed;
     if (wake === undefined) await condition(wakeUp);
     else if (wake > now()) await condition(wakeUp, wake - now());
@@ -212,12 +216,6 @@ async function tellCycle(input: UnitWorkflowInput, notices: string[]): Promise<v
       // No cycle workflow (a unit started on its own, or the cycle closed): nothing to re-aggregate.
     }
   }
-}
-
-async function waitForSendingHours(now: () => number, stop: () => boolean): Promise<void> {
-  const at = now();
-  const opens = withinSendingHours(at);
-  if (opens > at) await condition(stop, opens - at);
 }
 
 async function deliverGroup(input: UnitWorkflowInput, state: UnitState, group: EventGroup): Promise<void> {

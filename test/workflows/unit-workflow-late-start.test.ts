@@ -1,5 +1,7 @@
 import type { UnitWorkflowInput } from '../../domain/cycle/unit-input';
-import { compileCycle } from '../helpers/cycle';
+import { resendReminderUpdate, submitUpdate } from '../../workflows/unit-messages';
+import { compileCycle, HALF_YEAR_REPORT_VALUES } from '../helpers/cycle';
+import { sameMinuteAs } from '../helpers/plan-time';
 import { seedPlan } from '../helpers/plans';
 import { createUnitHarness, type UnitHarness } from './unit-harness';
 
@@ -79,5 +81,29 @@ describe('unitWorkflow: a cycle started late', () => {
     expect(sent.length).toBeGreaterThanOrEqual(3);
     expect(sent.every((n) => n.outcome === 'accepted' && n.acceptedAt?.startsWith('2022-05-21T07:00:'))).toBe(true);
     expect(status.obligations[0]!.level).toBe(3);
+  });
+  it('answers a person at once at night while its catch-up waits for 07:00, and drops the catch-up once submitted', async () => {
+    const input = halfYearOf('xa-ia-broai');
+    const run = await harness.start(input, '2022-05-20T23:00:00+07:00');
+    // Phòng Nội vụ asks for a reminder at 23:00: it is a person's request, not a scheduled send.
+    await run.handle.executeUpdate(resendReminderUpdate, { args: [{ obligationId: 'bao-cao-6-thang' }] });
+    await harness.waitForEmails((e) => e.unit === 'xa-ia-broai' && e.kind === 'reminder');
+    const receipt = await run.handle.executeUpdate(submitUpdate, {
+      args: [
+        {
+          obligationId: 'bao-cao-6-thang',
+          documentNumber: '45/BC-UBND',
+          values: HALF_YEAR_REPORT_VALUES,
+          channel: 'web',
+        },
+      ],
+    });
+    expect(receipt).toMatchObject({ timeliness: 'late', submittedAt: sameMinuteAs('2022-05-20T23:00:00+07:00') });
+    await harness.waitForEmails((e) => e.unit === 'xa-ia-broai' && e.kind === 'receipt');
+
+    await run.sleepUntil('2022-05-21T07:10:00+07:00');
+    const status = await run.stop();
+    expect(status.obligations[0]!.state).toBe('submitted-late');
+    expect(harness.emails('xa-ia-broai').map((e) => e.kind)).toEqual(['reminder', 'receipt']);
   });
 });
