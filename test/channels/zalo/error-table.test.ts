@@ -1,16 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ZALO_ERROR_TABLE, ZaloApiError, ZaloDeferredError, zaloError } from '../../../channels/zalo';
 
-/** Every code in the tables of zalo-api.md (ZNS §1.3, OA §2) and the OAuth codes of §3, ranges expanded. */
-const REFERENCE_CODES = [
-  -32, -100, -101, -102, -103, -104, -105, -106, -107, -108, -109, -110, -111, -112, -113, -114, -115, -116, -117, -118,
-  -119, -120, -121, -122, -123, -124, -125, -126, -127, -128, -129, -130, -131, -132, -133, -134, -135, -136, -137,
-  -138, -139, -140, -141, -144, -145, -146, -147, -148, -149, -150, -151, -220, -201, -204, -205, -209, -210, -211,
-  -212, -213, -216, -218, -219, -221, -223, -224, -227, -230, -232, -233, -234, -240, -242, -244, -320, -321, -14003,
-  -14014,
-];
-const REFERENCE_FILE = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'reference', 'zalo-api.md');
+/** The Zalo API reference the client and the fake server follow, committed with the code (docs/reference). */
+const REFERENCE_FILE = path.resolve(__dirname, '..', '..', '..', 'docs', 'reference', 'zalo-api.md');
 const NOON = new Date('2022-10-17T12:00:00+07:00');
 
 /** The codes in the first cell of every table row: `-108`, `**-139 / -141**`, `-101..-105`. */
@@ -28,15 +21,14 @@ function codesInReference(markdown: string): number[] {
 }
 
 describe('ZALO_ERROR_TABLE', () => {
-  it('maps every code of the reference', () => {
-    expect(REFERENCE_CODES.filter((code) => !(code in ZALO_ERROR_TABLE))).toEqual([]);
-  });
-
-  (existsSync(REFERENCE_FILE) ? it : it.skip)('agrees with the tables of zalo-api.md itself', () => {
-    const codes = codesInReference(readFileSync(REFERENCE_FILE, 'utf8'));
-    expect(codes.length).toBeGreaterThan(60);
-    expect(codes.filter((code) => !(code in ZALO_ERROR_TABLE))).toEqual([]);
-    expect(codes.filter((code) => !REFERENCE_CODES.includes(code))).toEqual([]);
+  it('maps every code of the tables of zalo-api.md (ZNS §1.3, OA §2), ranges expanded, and the OAuth codes of §3', () => {
+    const reference = readFileSync(REFERENCE_FILE, 'utf8');
+    const codes = new Set(codesInReference(reference));
+    expect(codes.size).toBe(76); // a parser that stopped seeing rows would find fewer
+    // §3 names its OAuth codes in prose, not in a table.
+    const oauth = [-14003, -14014];
+    expect(oauth.filter((code) => !reference.includes(`\`${code}\``))).toEqual([]);
+    expect([...codes, ...oauth].filter((code) => !(code in ZALO_ERROR_TABLE))).toEqual([]);
   });
 
   it.each([
