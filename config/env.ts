@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
+import { formatIssuePath } from '../domain/issue-path';
 import { projectRoot } from './project-root';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -100,7 +101,7 @@ export interface Config {
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    const lines = parsed.error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
     throw new AppError('CONFIG_INVALID', `Invalid environment:\n  ${lines.join('\n  ')}`);
   }
   const rawEnv = Object.fromEntries(

@@ -59,7 +59,7 @@ export function partsFromDayNumber(n: DayNumber): DateParts {
   return { year, month, day };
 }
 
-/** The year of a day number, without building the other parts. */
+/** The year of a day number. */
 export function yearOfDayNumber(n: DayNumber): number {
   return partsFromDayNumber(n).year;
 }

@@ -27,11 +27,8 @@ export const AnnouncedScheduleSchema = z.strictObject({
 });
 export type AnnouncedSchedule = z.infer<typeof AnnouncedScheduleSchema>;
 
-/** A plan's own calendar change (`calendar.overrides` of the plan file); applied after the announced schedules. */
-export const CalendarOverrideSchema = z.strictObject({
-  date: LocalDateTextSchema,
-  kind: CalendarEntryKindSchema,
-  name: z.string().trim().min(1),
-  source: z.string().trim().min(1).optional(),
+/** A plan's own calendar change (`calendar.overrides`), source optional; applied after the announced schedules. */
+export const CalendarOverrideSchema = AnnouncedEntrySchema.extend({
+  source: AnnouncedEntrySchema.shape.source.optional(),
 });
 export type CalendarOverride = z.infer<typeof CalendarOverrideSchema>;

@@ -109,8 +109,7 @@ export function applySubmit(
 }
 
 export function checkExtend(input: UnitWorkflowInput, state: UnitState, request: ExtendInput): void {
-  const obligation = findObligation(state, request.obligationId);
-  if (isResolved(obligation)) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp hoặc đã được miễn`);
+  const obligation = openObligation(input, state, request.obligationId);
   if (parseLocalDate(request.newDueDate) === undefined) throw new Error(`Hạn mới «${request.newDueDate}» không hợp lệ`);
   // Against the effective due date: 30/10/2022 was a Sunday, so "extending" it to 31/10 would change nothing.
   if (request.newDueDate <= obligation.dueDate) {
@@ -129,8 +128,7 @@ export function checkRecompiled(
   request: ExtendInput,
   compiled: { dueDate: string },
 ): void {
-  const obligation = findObligation(state, request.obligationId);
-  if (isResolved(obligation)) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp hoặc đã được miễn`);
+  const obligation = openObligation(input, state, request.obligationId);
   if (compiled.dueDate <= obligation.dueDate) {
     throw new Error(
       `Hạn mới phải sau hạn hiện tại (${obligation.dueDate}); ${request.newDueDate} tính theo ngày làm việc là ${compiled.dueDate}`,
@@ -174,14 +172,20 @@ export function applyWaive(state: UnitState, request: WaiveInput, nowIso: string
 }
 
 export function checkResend(input: UnitWorkflowInput, state: UnitState, obligationId: string): void {
-  const obligation = findObligation(state, obligationId);
-  if (isResolved(obligation)) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp hoặc đã được miễn`);
+  openObligation(input, state, obligationId);
   if (state.closed) throw new Error('Chu kỳ đã đóng');
 }
 
 function findObligation(state: UnitState, id: string): ObligationState {
   const obligation = state.obligations.find((o) => o.id === id);
   if (!obligation) throw new Error(`Đơn vị không có nhiệm vụ «${id}» trong kế hoạch này`);
+  return obligation;
+}
+
+/** The obligation, when nothing has resolved it yet: extensions and resends apply to open obligations only. */
+function openObligation(input: UnitWorkflowInput, state: UnitState, id: string): ObligationState {
+  const obligation = findObligation(state, id);
+  if (isResolved(obligation)) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp hoặc đã được miễn`);
   return obligation;
 }
 

@@ -1,5 +1,6 @@
 import { notificationKey } from '../notifications/idempotency-key';
 import type { Audience, DeadlineNotification } from '../notifications/notification';
+import { byInstant } from '../schedule/instants';
 import type { EscalationEvent, ScheduleEvent } from '../schedule/schedule-types';
 import type { UnitWorkflowInput } from './unit-input';
 import { isResolved, type ObligationState, type UnitState } from './unit-state';
@@ -68,7 +69,7 @@ function groupEvents(picked: { obligation: ObligationState; event: ScheduleEvent
     groups.set(id, group);
     if (event.type === 'escalation') obligation.level = Math.max(obligation.level, event.level);
   }
-  return [...groups.values()].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return [...groups.values()].sort(byInstant);
 }
 
 /** The next instant the unit workflow must wake for: a planned event or a deferred Zalo send. */

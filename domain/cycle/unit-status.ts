@@ -1,4 +1,5 @@
 import { parseLocalDate } from '../local-date';
+import { parseSendKey } from '../notifications/idempotency-key';
 import type { NotifyResult, ContactProblem } from '../notifications/notify-result';
 import { endOfPlanDay } from '../schedule/instants';
 import type { CycleRef } from './unit-input';
@@ -77,8 +78,7 @@ export function unitStatus(
   };
 }
 
-/** A notification key names its obligations joined by "+": `…/<unit>/a+b/reminder-5@…`. */
+/** Whether a send key names `obligationId` among the obligations its notification covers. */
 function keyCovers(key: string, obligationId: string): boolean {
-  const segment = key.split('/')[4] ?? '';
-  return segment.split('+').includes(obligationId);
+  return parseSendKey(key)?.obligationIds.includes(obligationId) ?? false;
 }

@@ -1,11 +1,11 @@
-import type { Audience, Channel } from './notification';
+import type { Audience, Channel, NotificationKind } from './notification';
 
 export interface DeadlineKeyParts {
   planId: string;
   year: number;
   unitId: string;
   obligationIds: readonly string[];
-  kind: 'reminder' | 'escalation' | 'digest' | 'report' | 'receipt';
+  kind: NotificationKind;
   /** Reminders: working days before; escalations: level; receipts: version. */
   ordinal: number;
   /** Escalations: 0 for the level itself, n for its n-th repeat. */
@@ -33,7 +33,7 @@ export interface ParsedSendKey {
   year: number;
   unitId: string;
   obligationIds: string[];
-  kind: DeadlineKeyParts['kind'];
+  kind: NotificationKind;
   /** The escalation level (escalations only). */
   level?: number;
   scheduledAt: string;
@@ -52,7 +52,7 @@ export function parseSendKey(key: string): ParsedSendKey | undefined {
     year: Number(year),
     unitId,
     obligationIds: obligations === '-' ? [] : obligations.split('+'),
-    kind: kind as ParsedSendKey['kind'],
+    kind: kind as NotificationKind,
     ...(kind === 'escalation' && { level: Number(ordinal) }),
     scheduledAt,
     ...(match[8] && { audience: match[8] as Audience }),

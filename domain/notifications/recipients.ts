@@ -1,3 +1,4 @@
+import type { Person, Plan } from '../plan/plan-schema';
 import type { Audience, Contact } from './notification';
 
 /** The people of a plan that notifications can reach, as plain JSON (part of a workflow's input). */
@@ -7,21 +8,7 @@ export interface PlanDirectory {
   units: Record<string, { name: string; people: Contact[] }>;
 }
 
-interface PersonLike {
-  name: string;
-  title?: string;
-  email?: string;
-  phone?: string;
-  zaloUserId?: string;
-}
-
-interface PlanLike {
-  supervisor: string;
-  leadership: PersonLike[];
-  units: { id: string; name: string; head: PersonLike; contacts: PersonLike[] }[];
-}
-
-function contact(person: PersonLike): Contact {
+function contact(person: Person): Contact {
   const { name, title, email, phone, zaloUserId } = person;
   return {
     name,
@@ -33,7 +20,7 @@ function contact(person: PersonLike): Contact {
 }
 
 /** Heads first, then focal officers: the head is the one addressed by name. */
-export function planDirectory(plan: PlanLike): PlanDirectory {
+export function planDirectory(plan: Pick<Plan, 'supervisor' | 'leadership' | 'units'>): PlanDirectory {
   const units: PlanDirectory['units'] = {};
   for (const unit of plan.units) {
     units[unit.id] = { name: unit.name, people: [contact(unit.head), ...unit.contacts.map(contact)] };

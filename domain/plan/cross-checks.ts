@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { SENDING_HOURS } from '../schedule/instants';
 import type { PlanShapeOutput } from './plan-shape';
 import { unitsOfObligation } from './units-of-obligation';
 
 type Path = (string | number)[];
-/** Notifications go out between these local times only (DESIGN.md); a schedule must not plan outside them. */
-const SENDING_WINDOW = { from: '07:00', to: '21:00' };
+const hhmm = (hour: number): string => `${String(hour).padStart(2, '0')}:00`;
+/** A schedule must not plan outside the sending hours (`HH:mm`, both ends allowed). */
+const SENDING_WINDOW = { from: hhmm(SENDING_HOURS.from), to: hhmm(SENDING_HOURS.to) };
 
 /** The checks a field-by-field schema cannot make: references, uniqueness, and rules across fields. */
 export function crossCheckPlan(plan: PlanShapeOutput, ctx: z.RefinementCtx): void {

@@ -10,7 +10,7 @@ import {
 } from '../local-date';
 import type { EscalationLevel, Obligation, Plan, Reminders } from '../plan/plan-schema';
 import { unitsOfObligation } from '../plan/units-of-obligation';
-import { planInstant } from './instants';
+import { byInstant, planInstant } from './instants';
 import type { AggregationEvent, CycleSchedule, ScheduleEvent } from './schedule-types';
 
 export interface Cycle {
@@ -38,7 +38,7 @@ export function compileSchedule(plan: Plan, cycle: Cycle, calendar: WorkingCalen
       aggregations.push({ obligation: obligation.id, at: planInstant(day, obligation.aggregate.at) });
     }
   }
-  aggregations.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  aggregations.sort(byInstant);
   return {
     plan: plan.id,
     year: cycle.year,
@@ -139,7 +139,7 @@ export function compileEvents(
     }
   }
 
-  events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  events.sort(byInstant);
   return { nominal, due, events };
 }
 

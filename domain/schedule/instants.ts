@@ -26,6 +26,11 @@ export function toPlanIso(epochMs: number): string {
   return `${shifted.slice(0, 19)}${PLAN_UTC_OFFSET}`;
 }
 
+/** Orders by `at`: instants in plan time share one offset, so their text sorts chronologically. */
+export function byInstant(a: { at: string }, b: { at: string }): number {
+  return a.at < b.at ? -1 : a.at > b.at ? 1 : 0;
+}
+
 /** Notifications go out between these local hours only (DESIGN.md); anything due outside them is held. */
 export const SENDING_HOURS = { from: 7, to: 21 } as const;
 

@@ -21,6 +21,11 @@ describe('loadAnnouncedSchedules', () => {
     return file;
   }
 
+  /** A 2030 schedule file with these entries, one flow mapping a line. */
+  function writeEntries(...entries: string[]): string {
+    return write('2030.yaml', ['year: 2030', 'entries:', ...entries.map((entry) => `  - ${entry}`), ''].join('\n'));
+  }
+
   function loadError(): AppError {
     try {
       loadAnnouncedSchedules(dir);
@@ -49,10 +54,7 @@ describe('loadAnnouncedSchedules', () => {
   });
 
   it('reads every *.yaml file of a folder and ignores other files', () => {
-    write(
-      '2030.yaml',
-      'year: 2030\nentries:\n  - {date: "2030-01-02", kind: day-off, name: Nghỉ, source: Công văn 1}\n',
-    );
+    writeEntries('{date: "2030-01-02", kind: day-off, name: Nghỉ, source: Công văn 1}');
     write('README.md', '# not data\n');
     expect(loadAnnouncedSchedules(dir)).toEqual([
       { year: 2030, entries: [{ date: '2030-01-02', kind: 'day-off', name: 'Nghỉ', source: 'Công văn 1' }] },
@@ -60,15 +62,9 @@ describe('loadAnnouncedSchedules', () => {
   });
 
   it('names the file and the entry of an invalid field', () => {
-    const file = write(
-      '2030.yaml',
-      [
-        'year: 2030',
-        'entries:',
-        '  - {date: "2030-01-02", kind: day-off, name: Nghỉ, source: Công văn 1}',
-        '  - {date: "2030-02-30", kind: holiday, name: Nghỉ, source: Công văn 1}',
-        '',
-      ].join('\n'),
+    const file = writeEntries(
+      '{date: "2030-01-02", kind: day-off, name: Nghỉ, source: Công văn 1}',
+      '{date: "2030-02-30", kind: holiday, name: Nghỉ, source: Công văn 1}',
     );
     const error = loadError();
     expect(error.code).toBe('CALENDAR_DATA_INVALID');
@@ -78,23 +74,17 @@ describe('loadAnnouncedSchedules', () => {
   });
 
   it('rejects a missing source and unknown fields', () => {
-    write('2030.yaml', 'year: 2030\nentries:\n  - {date: "2030-01-02", kind: day-off, name: Nghỉ, note: x}\n');
+    writeEntries('{date: "2030-01-02", kind: day-off, name: Nghỉ, note: x}');
     const error = loadError();
     expect(error.message).toMatch(/entries\[0\]\.source: /);
     expect(error.message).toMatch(/entries\[0\]: .*note/);
   });
 
   it('rejects a date outside the file’s year and a date listed twice', () => {
-    write(
-      '2030.yaml',
-      [
-        'year: 2030',
-        'entries:',
-        '  - {date: "2031-01-02", kind: day-off, name: Nghỉ, source: Công văn 1}',
-        '  - {date: "2030-01-02", kind: day-off, name: Nghỉ, source: Công văn 1}',
-        '  - {date: "2030-01-02", kind: working-day, name: Làm, source: Công văn 1}',
-        '',
-      ].join('\n'),
+    writeEntries(
+      '{date: "2031-01-02", kind: day-off, name: Nghỉ, source: Công văn 1}',
+      '{date: "2030-01-02", kind: day-off, name: Nghỉ, source: Công văn 1}',
+      '{date: "2030-01-02", kind: working-day, name: Làm, source: Công văn 1}',
     );
     const error = loadError();
     expect(error.message).toContain('entries[0].date: 2031-01-02 is not in year 2030');
