@@ -38,7 +38,7 @@ export function parseId(text: string): string {
 }
 
 /** How long one command may wait for Temporal and the worker, in ms. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * Connects with the configured settings, runs `fn` with a deadline on every Temporal call inside it (an Update
@@ -66,7 +66,7 @@ export function unitHandle(client: Client, target: CycleTarget, unitId: string):
 }
 
 /** The unit's status; an unknown cycle and an unknown unit are told apart. */
-export async function queryUnit(client: Client, target: CycleTarget, unitId: string): Promise<UnitStatus> {
+async function queryUnit(client: Client, target: CycleTarget, unitId: string): Promise<UnitStatus> {
   try {
     return await unitHandle(client, target, unitId).query(getStatusQuery);
   } catch (err) {

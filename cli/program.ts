@@ -15,7 +15,7 @@ export interface CliIo {
   stderr: (text: string) => void;
 }
 
-export function buildProgram(io: CliIo): Command {
+function buildProgram(io: CliIo): Command {
   const program = new Command('dondoc')
     .description('Reminds, escalates and aggregates the deadlines of a People’s Committee plan, on Temporal.')
     .option('--debug', 'print stack traces of unexpected errors')

@@ -1,14 +1,18 @@
+import type { ErrorCode } from '../../domain/errors';
+
 /**
- * Codes for the error catalog (domain/errors.ts) once the lead adds them. The activity edge turns a non-retryable
- * one into `ApplicationFailure.nonRetryable(message, code)` and rethrows a retryable one as is.
+ * Codes of the error catalog (domain/errors.ts). The activity edge turns a non-retryable one into
+ * `ApplicationFailure.nonRetryable(message, code)` and rethrows a retryable one as is.
  */
-export type EmailSendErrorCode =
+export type EmailSendErrorCode = Extract<
+  ErrorCode,
   | 'EMAIL_SMTP_UNAVAILABLE'
   | 'EMAIL_SMTP_DEFERRED'
   | 'EMAIL_RECIPIENT_REJECTED'
   | 'EMAIL_MESSAGE_REJECTED'
   | 'EMAIL_AUTH_FAILED'
-  | 'EMAIL_INVALID';
+  | 'EMAIL_INVALID'
+>;
 
 /** Thrown when the SMTP server does not accept an email; `retryable` says whether sending it again can help. */
 export class EmailSendError extends Error {

@@ -22,7 +22,7 @@ export function leadershipName(issuer: string): string {
   return `Lãnh đạo ${issuer}`;
 }
 
-export function addresseeOf(notification: Notification, audience: Audience): string {
+function addresseeOf(notification: Notification, audience: Audience): string {
   if (audience === 'leadership') return leadershipName(notification.plan.issuer);
   if (audience === 'unit' && 'unit' in notification) return notification.unit.name;
   return notification.supervisorName;

@@ -20,7 +20,7 @@ export interface EmailTemplates {
  * Found from the project root, not `__dirname`: tsc copies no `.eta` into `dist/`, so a build still reads the
  * source templates.
  */
-export function defaultTemplateDir(): string {
+function defaultTemplateDir(): string {
   return path.join(projectRoot(), 'channels', 'email', 'templates');
 }
 
@@ -47,7 +47,7 @@ function readTemplateFiles(dir: string): string[] {
 }
 
 /** Reads and compiles every `*.html.eta` and `*.txt.eta` of `dir`; they include each other as `@name`. */
-export function loadEmailTemplates(dir: string): EmailTemplates {
+function loadEmailTemplates(dir: string): EmailTemplates {
   // autoTrim off: a newline after `<%= %>` is content in a plain-text email; control lines end in `-%>` instead.
   const html = new Eta({ autoEscape: true, autoTrim: false, cache: true });
   const text = new Eta({ autoEscape: false, autoTrim: false, cache: true });

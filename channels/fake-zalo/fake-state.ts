@@ -30,10 +30,10 @@ export class FakeZaloState {
   private readonly accessTokens = new Map<string, number>();
   private readonly scripts = new Map<string, FakeOutcome>();
 
-  constructor(
-    options: FakeZaloOptions,
-    private readonly initialScripts: Readonly<Record<string, FakeOutcome>> = {},
-  ) {
+  private readonly initialScripts: Readonly<Record<string, FakeOutcome>>;
+
+  constructor(options: FakeZaloOptions) {
+    this.initialScripts = options.scripts ?? {};
     this.settings = {
       appId: options.appId ?? FAKE_ZALO_DEFAULTS.appId,
       secretKey: options.secretKey ?? FAKE_ZALO_DEFAULTS.secretKey,

@@ -37,7 +37,7 @@ export interface FakeZaloServer {
 
 /** A fake of Zalo's ZNS, OA v3 and OAuth v4 APIs on a real socket, following docs/reference zalo-api.md §6. */
 export async function startFakeZaloServer(options: FakeZaloOptions = {}): Promise<FakeZaloServer> {
-  const state = new FakeZaloState(options, options.scripts);
+  const state = new FakeZaloState(options);
   const server = createServer((req, res) => {
     handle(state, req, res).catch((err: unknown) => {
       if (!res.headersSent) sendJson(res, 500, { error: -1, message: String(err) });

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { isAppError } from '../../domain/errors';
 import { closeCycleUpdate, type CycleStatus } from '../../workflows/cycle-messages';
 import { cycleFailure, cycleHandle, parseCycleTarget, withTemporal, type CycleTarget } from '../cycle-target';
-import { vnInstant } from '../format/cycle-status-table';
+import { vnInstant } from '../format/vietnamese';
 import type { CliIo } from '../program';
 
 /** Closing signals every unit workflow: give it time. */

@@ -2,11 +2,11 @@ import type { Command } from 'commander';
 import { AppError } from '../../domain/errors';
 import { formatLocalDate } from '../../domain/local-date';
 import { extendUpdate } from '../../workflows/unit-messages';
-import { parseCycleTarget, parseId, type CycleTarget } from '../cycle-target';
+import type { CycleTarget } from '../cycle-target';
 import { renderExtension } from '../format/unit-command-output';
 import { parseIsoDate } from '../options';
 import type { CliIo } from '../program';
-import { withObligation } from '../unit-command';
+import { obligationCommand, withObligation } from '../unit-command';
 
 interface ExtendOptions {
   to: string;
@@ -15,14 +15,11 @@ interface ExtendOptions {
 }
 
 export function registerExtend(program: Command, io: CliIo): void {
-  program
-    .command('extend')
-    .description(
-      'give a unit a new due date for an obligation; prints it and the next reminders (needs `dondoc start`)',
-    )
-    .argument('<cycle>', 'the cycle, <planId>/<year>', parseCycleTarget)
-    .argument('<unitId>', 'the unit', parseId)
-    .argument('<obligationId>', 'the obligation', parseId)
+  obligationCommand(
+    program,
+    'extend',
+    'give a unit a new due date for an obligation; prints it and the next reminders (needs `dondoc start`)',
+  )
     .requiredOption(
       '--to <date>',
       'the new due date YYYY-MM-DD (moved off non-working days as the plan says)',
@@ -32,7 +29,7 @@ export function registerExtend(program: Command, io: CliIo): void {
     .option('--by <name>', 'who grants it')
     .action(async (target: CycleTarget, unitId: string, obligationId: string, options: ExtendOptions) => {
       if (!options.reason.trim()) throw new AppError('USAGE', '--reason must not be empty');
-      await withObligation(target, unitId, obligationId, async ({ unit, obligation, handle }) => {
+      await withObligation(target, unitId, obligationId, async ({ obligation, handle, subject }) => {
         const extended = await handle.executeUpdate(extendUpdate, {
           args: [
             {
@@ -43,7 +40,6 @@ export function registerExtend(program: Command, io: CliIo): void {
             },
           ],
         });
-        const subject = { unitName: unit.unit.name, obligationTitle: obligation.title };
         io.stdout(renderExtension(subject, obligation.dueDate, extended, Date.now()));
       });
     });

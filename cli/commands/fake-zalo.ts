@@ -10,7 +10,7 @@ import { AppError } from '../../domain/errors';
 import type { CliIo } from '../program';
 
 /** @defaultValue port of `dondoc fake-zalo` when --port is not given */
-export const FAKE_ZALO_DEFAULT_PORT = 8790;
+const FAKE_ZALO_DEFAULT_PORT = 8790;
 
 export interface FakeZaloCommandOptions {
   port: number;

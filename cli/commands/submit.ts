@@ -6,11 +6,11 @@ import { AppError } from '../../domain/errors';
 import { formatLocalDate } from '../../domain/local-date';
 import { removeCreated, storeFiles } from '../../web/files/file-store';
 import { submitUpdate } from '../../workflows/unit-messages';
-import { parseCycleTarget, parseId, type CycleTarget } from '../cycle-target';
+import type { CycleTarget } from '../cycle-target';
 import { renderReceipt } from '../format/unit-command-output';
 import { parseIsoDate } from '../options';
 import type { CliIo } from '../program';
-import { withObligation } from '../unit-command';
+import { obligationCommand, withObligation } from '../unit-command';
 
 interface SubmitOptions {
   values?: string;
@@ -24,12 +24,12 @@ interface SubmitOptions {
 }
 
 export function registerSubmit(program: Command, io: CliIo): void {
-  program
-    .command('submit')
-    .description("record a unit's submission for an obligation and print the receipt (needs `dondoc start`)")
-    .argument('<cycle>', 'the cycle, <planId>/<year>', parseCycleTarget)
-    .argument('<unitId>', 'the unit that submits', parseId)
-    .argument('<obligationId>', 'the obligation', parseId)
+  obligationCommand(
+    program,
+    'submit',
+    "record a unit's submission for an obligation and print the receipt (needs `dondoc start`)",
+    'the unit that submits',
+  )
     .option('--values <json>', 'the report form values, a JSON object: \'{"so-mo-hinh-dan-van-kheo": 2}\'')
     .option('--values-file <file.json>', 'the report form values, from a JSON file')
     .option('--file <path...>', 'attach files (the document, annexes)')
@@ -49,7 +49,7 @@ export function registerSubmit(program: Command, io: CliIo): void {
         throw new AppError('USAGE', '--paper and --received-at go together: when did Phòng Nội vụ receive it?');
       }
       const values = await readValues(options);
-      await withObligation(target, unitId, obligationId, async ({ config, unit, obligation, handle }) => {
+      await withObligation(target, unitId, obligationId, async ({ config, handle, subject }) => {
         const stored = await storeFiles(config.dataDir, options.file ?? []);
         const request: SubmitInput = {
           obligationId,
@@ -68,7 +68,6 @@ export function registerSubmit(program: Command, io: CliIo): void {
           }
           throw err;
         });
-        const subject = { unitName: unit.unit.name, obligationTitle: obligation.title };
         io.stdout(
           renderReceipt(
             subject,

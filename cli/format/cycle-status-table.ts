@@ -2,7 +2,7 @@ import type { AggregationSummary } from '../../domain/cycle/cycle-input';
 import type { ObligationStatus, UnitStatus } from '../../domain/cycle/unit-status';
 import type { CycleStatus } from '../../workflows/cycle-messages';
 import { renderTable } from './text-table';
-import { splitInstant } from './vietnamese';
+import { vnDate, vnInstant } from './vietnamese';
 
 /** The order of the totals line. */
 const STATE_ORDER = ['Chưa đến hạn', 'Đã nộp đúng hạn', 'Nộp trễ', 'Quá hạn', 'Được miễn'];
@@ -13,17 +13,7 @@ export interface UnitRow {
   status?: UnitStatus;
 }
 
-/** "2031-05-12" → "12/05/2031"; an instant keeps its plan-time date and time: "12/05/2031 15:00". */
-export function vnDate(iso: string): string {
-  return splitInstant(iso).date;
-}
-
-export function vnInstant(iso: string): string {
-  const { date, time } = splitInstant(iso);
-  return `${date} ${time}`;
-}
-
-export function obligationStateLabel(obligation: ObligationStatus): string {
+function obligationStateLabel(obligation: ObligationStatus): string {
   switch (obligation.state) {
     case 'pending':
       return 'Chưa đến hạn';

@@ -1,7 +1,7 @@
 import type { Plan, RecipientGroup } from '../../domain/plan/plan-schema';
 import type { CycleSchedule, EscalationEvent, ScheduleEvent } from '../../domain/schedule/schedule-types';
 import { renderTable } from './text-table';
-import { dateWithWeekday, splitInstant } from './vietnamese';
+import { dateWithWeekday, reminderLabel, splitInstant } from './vietnamese';
 
 const GROUP_NAMES: Record<RecipientGroup, string> = {
   unit: 'đơn vị',
@@ -57,9 +57,7 @@ function eventRows(events: readonly ScheduleEvent[], supervisor: string): string
     const { date, weekday, time } = splitInstant(event.at);
     const what =
       event.type === 'reminder'
-        ? event.workingDaysBefore === 0
-          ? 'Nhắc hạn: hôm nay là hạn cuối'
-          : `Nhắc hạn: còn ${event.workingDaysBefore} ngày làm việc`
+        ? reminderLabel(event.workingDaysBefore)
         : `Đôn đốc cấp ${event.level} (quá hạn ${event.workingDaysAfter} ngày làm việc): ${recipients(event, supervisor)}`;
     rows.push([date, weekday, time, what]);
   }

@@ -1,10 +1,9 @@
 import type { SubmitReceipt } from '../../domain/cycle/unit-commands';
 import type { FileRef } from '../../domain/cycle/unit-state';
 import type { ScheduleEvent } from '../../domain/schedule/schedule-types';
-import { vnDate, vnInstant } from './cycle-status-table';
-import { dateWithWeekday } from './vietnamese';
+import { dateWithWeekday, reminderLabel, vnDate, vnInstant } from './vietnamese';
 
-interface Subject {
+export interface Subject {
   unitName: string;
   obligationTitle: string;
 }
@@ -49,11 +48,7 @@ export function renderWaiver(subject: Subject, waivedAt: string, reason: string)
 }
 
 function describeEvent(event: ScheduleEvent): string {
-  if (event.type === 'reminder') {
-    return event.workingDaysBefore === 0
-      ? 'Nhắc hạn: hôm nay là hạn cuối'
-      : `Nhắc hạn: còn ${event.workingDaysBefore} ngày làm việc`;
-  }
+  if (event.type === 'reminder') return reminderLabel(event.workingDaysBefore);
   return `Đôn đốc cấp ${event.level}${event.repeat > 0 ? ' (nhắc lại)' : ''}: quá hạn ${event.workingDaysAfter} ngày làm việc`;
 }
 

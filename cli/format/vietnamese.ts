@@ -15,3 +15,18 @@ export function splitInstant(instant: string): { date: string; weekday: string; 
     time: instant.slice(11, 16),
   };
 }
+
+/** "2031-05-12" → "12/05/2031"; an instant keeps its plan-time date and time: "12/05/2031 15:00". */
+export function vnDate(iso: string): string {
+  return splitInstant(iso).date;
+}
+
+export function vnInstant(iso: string): string {
+  const { date, time } = splitInstant(iso);
+  return `${date} ${time}`;
+}
+
+/** What a reminder says, in the schedule and after an extension. */
+export function reminderLabel(workingDaysBefore: number): string {
+  return workingDaysBefore === 0 ? 'Nhắc hạn: hôm nay là hạn cuối' : `Nhắc hạn: còn ${workingDaysBefore} ngày làm việc`;
+}

@@ -6,6 +6,7 @@ import { runCliWith, startTestStack, type CliRun, type TestStack } from '../help
 
 const PLAN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
 const AMENDED = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small-amended.yaml');
+const BROKEN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'broken', 'duplicate-unit-id.yaml');
 const STACK_TRACE = /\n\s+at /;
 
 interface StatusJson {
@@ -100,6 +101,11 @@ describe('dondoc cycle start | status | amend | close (dev server, real worker)'
     const missingFile = await dondoc('cycle', 'start', 'no-such-plan.yaml', '--year', '2031');
     expect(missingFile.code).toBe(2);
     expect(missingFile.stderr).toContain('no-such-plan.yaml: no such file');
+
+    const invalidPlan = await dondoc('cycle', 'start', BROKEN, '--year', '2031');
+    expect(invalidPlan.code).toBe(2);
+    expect(invalidPlan.stderr).toContain('duplicate-unit-id.yaml:29: units[2].id: duplicate unit id "phong-noi-vu"');
+    expect(invalidPlan.stderr).not.toMatch(STACK_TRACE);
   });
 
   it('amends a cycle: adds a unit from an edited plan, removes one, refuses what makes no sense', async () => {

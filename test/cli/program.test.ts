@@ -14,7 +14,8 @@ describe('the dondoc command line', () => {
     const { out, io } = capture();
     expect(await runCli(['--help'], io)).toBe(0);
     expect(out.stdout).toMatch(/Commands:/);
-    expect(out.stdout).toMatch(/start/);
+    // A command line, not the word inside another command's description ("needs `dondoc start` running").
+    expect(out.stdout).toMatch(/^ {2}start\b/m);
   });
 
   it('rejects an unknown command with exit code 2 and a clear message', async () => {
@@ -25,8 +26,9 @@ describe('the dondoc command line', () => {
   });
 
   it('rejects an unknown flag with exit code 2', async () => {
-    const { io } = capture();
+    const { out, io } = capture();
     expect(await runCli(['start', '--no-such-flag'], io)).toBe(2);
+    expect(out.stderr).toContain("unknown option '--no-such-flag'");
   });
 
   it('exits 2 through the real executable too', async () => {
