@@ -1,9 +1,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { compileCycle, HALF_YEAR_REPORT_VALUES } from '../test/helpers/cycle';
+import { compileCycle } from '../test/helpers/cycle';
 import { seedPlan } from '../test/helpers/plans';
 import { historyToJson } from '../test/workflows/history-json';
-import { createUnitHarness, type UnitHarness, type UnitRun } from '../test/workflows/unit-harness';
+import {
+  createUnitHarness,
+  HALF_YEAR_SUBMISSION,
+  type UnitHarness,
+  type UnitRun,
+} from '../test/workflows/unit-harness';
 import { extendUpdate, submitUpdate } from '../workflows/unit-messages';
 
 // `npm run record-histories`: runs a few unit workflow scenarios on the time-skipping server (real SMTP capture
@@ -35,16 +40,7 @@ const SCENARIOS: Scenario[] = [
     description: 'two reminders, a submission on 05/05, its receipt, then silence',
     async play(run) {
       await run.sleepUntil('2022-05-05T15:00:00+07:00');
-      await run.handle.executeUpdate(submitUpdate, {
-        args: [
-          {
-            obligationId: 'bao-cao-6-thang',
-            documentNumber: '45/BC-UBND',
-            values: HALF_YEAR_REPORT_VALUES,
-            channel: 'web',
-          },
-        ],
-      });
+      await run.handle.executeUpdate(submitUpdate, { args: [HALF_YEAR_SUBMISSION] });
       await run.sleepUntil('2022-05-12T09:00:00+07:00');
     },
   },

@@ -1,3 +1,4 @@
+import { reportStatusOf } from '../activities/cycle/aggregate-obligation';
 import type { UnitStatus } from '../domain/cycle/unit-status';
 
 /** One line of outcomes.json (CONTRACTS.md §5). */
@@ -17,14 +18,7 @@ export function outcomesOf(statuses: readonly UnitStatus[]): Outcome[] {
       obligation: o.id,
       dueDate: o.dueDate,
       submittedAt: o.submissions[0]?.submittedAt ?? null,
-      status:
-        o.state === 'submitted-on-time'
-          ? 'on-time'
-          : o.state === 'submitted-late'
-            ? 'late'
-            : o.state === 'waived'
-              ? 'waived'
-              : 'missing',
+      status: reportStatusOf(o.state),
       highestEscalationLevel: o.level,
     })),
   );

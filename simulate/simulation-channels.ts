@@ -4,6 +4,7 @@ import { FAKE_ZALO_DEFAULTS, FAKE_ZALO_TEMPLATE_IDS, startFakeZaloServer } from 
 import { startSmtpCapture } from '../channels/smtp-capture';
 import { createZaloClient, createZaloMessenger, createZaloTokenManager, type ZaloTokens } from '../channels/zalo';
 import type { Config } from '../config/env';
+import { redact } from '../workers/channels';
 import type { NotificationLog } from './notification-log';
 
 export interface SimulationChannels {
@@ -30,7 +31,7 @@ export async function startSimulationChannels(
     smtpUrl = capture.url;
     describe.push(`emails captured in ${path.join(options.outDir, 'mail')}`);
   } else {
-    describe.push(`emails sent to ${smtpUrl.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@')}`);
+    describe.push(`emails sent to ${redact(smtpUrl)}`);
   }
   const mailer = createMailer({ smtpUrl, from: config.env.SMTP_FROM, clock: options.now });
   closers.push(() => mailer.close());

@@ -107,7 +107,7 @@ export async function startChannels(config: Config, now: () => Date): Promise<Ru
     closers.push(() => client.close());
 
     const ledger = createFileLedger(path.join(config.dataDir, 'ledger'));
-    const dashboardUrl = `${(env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`).replace(/\/$/, '')}/`;
+    const dashboardUrl = `${publicBaseUrl(config).replace(/\/$/, '')}/`;
     return {
       notify: { mailer, zalo, ledger, dashboardUrl },
       describe,
@@ -117,6 +117,11 @@ export async function startChannels(config: Config, now: () => Date): Promise<Ru
     await closeAll(closers);
     throw err;
   }
+}
+
+/** Where people reach the web app: PUBLIC_BASE_URL, or the address it listens on. */
+export function publicBaseUrl(config: Config): string {
+  return config.env.PUBLIC_BASE_URL ?? `http://${config.env.HOST}:${config.env.PORT}`;
 }
 
 function messenger(
@@ -150,6 +155,7 @@ function portError(err: unknown, port: number, role: string, hint: string): neve
   throw new AppError('PORT_IN_USE', `Port ${port} (${role}) is already in use: ${hint}.`, { cause: err });
 }
 
-function redact(url: string): string {
+/** The URL with the password of its user info masked, for start-up banners. */
+export function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
 }

@@ -10,7 +10,7 @@ import { loadLinkSecret } from '../web/links/link-secret';
 import { startWebServer, type RunningWebServer } from '../web/server';
 import { webConfigFromEnv } from '../web/web-config-from-env';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
-import { startChannels, type RunningChannels } from './channels';
+import { publicBaseUrl, startChannels, type RunningChannels } from './channels';
 import { startDevServer, type DevServer } from './dev-server';
 import { connectClient, type ConnectedClient } from './temporal-client';
 import { temporalTarget } from './temporal-connection';
@@ -74,7 +74,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     temporal = await connectClient(config, devServer?.address);
     const plans = createPlanStore(path.join(config.dataDir, 'plans'));
     const linkSecret = loadLinkSecret(config.dataDir, config.env.DONDOC_LINK_SECRET);
-    const publicBaseUrl = config.env.PUBLIC_BASE_URL ?? `http://${config.env.HOST}:${config.env.PORT}`;
+    const baseUrl = publicBaseUrl(config);
 
     const worker = await createWorker({
       connection,
@@ -89,7 +89,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
           taskQueue: config.env.TEMPORAL_TASK_QUEUE,
           plans,
           reportsDir: path.join(config.dataDir, 'reports'),
-          links: { secret: linkSecret, publicBaseUrl },
+          links: { secret: linkSecret, publicBaseUrl: baseUrl },
         },
       },
     });
@@ -104,7 +104,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
       logger: config.env.LOG_LEVEL === 'debug',
     });
     web = await startWebServer(app, { host: config.env.HOST, port: config.env.PORT });
-    out.info(`Web (dashboard)      ${web.url}  (submission links: ${publicBaseUrl}/s/…)`);
+    out.info(`Web (dashboard)      ${web.url}  (submission links: ${baseUrl}/s/…)`);
     if (webConfig.notice) out.info(webConfig.notice);
     out.info('dondoc is running. Press Ctrl-C to stop.');
 

@@ -9,8 +9,6 @@ export const SA_NEXT_DUE_DATE = defineSearchAttributeKey('DondocNextDueDate', Se
 /** `open`, `overdue`, `complete` (everything submitted or waived) or `closed`. */
 export const SA_STATE = defineSearchAttributeKey('DondocState', SearchAttributeType.KEYWORD);
 
-export const DONDOC_SEARCH_ATTRIBUTES = [SA_PLAN, SA_YEAR, SA_UNIT, SA_OVERDUE_COUNT, SA_NEXT_DUE_DATE, SA_STATE];
-
 /** `--search-attribute Name=Type` values for `temporal server start-dev`. */
 export const DEV_SERVER_SEARCH_ATTRIBUTES: Record<string, string> = {
   DondocPlan: 'Keyword',

@@ -30,9 +30,14 @@ import { deadlineNotification, nextWakeMs, takeDueEvents, type EventGroup } from
 import type { UnitWorkflowInput } from '../domain/cycle/unit-input';
 import { isResolved, initialUnitState, type DeferredSend, type UnitState } from '../domain/cycle/unit-state';
 import { obligationStateName, unitStatus, type UnitStatus } from '../domain/cycle/unit-status';
-import { planDeliveries, type PlannedSend } from '../domain/notifications/delivery-plan';
+import { planDeliveries, type ChannelAvailability, type PlannedSend } from '../domain/notifications/delivery-plan';
 import { notificationKey } from '../domain/notifications/idempotency-key';
-import type { DeadlineNotification, Notification, ReceiptNotification } from '../domain/notifications/notification';
+import type {
+  Audience,
+  DeadlineNotification,
+  Notification,
+  ReceiptNotification,
+} from '../domain/notifications/notification';
 import type { NotifyResult } from '../domain/notifications/notify-result';
 import { toPlanIso, withinSendingHours } from '../domain/schedule/instants';
 import { unitResolvedSignal } from './cycle-messages';
@@ -194,12 +199,7 @@ async function sendManualReminders(
       ordinal: left,
       scheduledAt: at,
     });
-    const sends = planDeliveries(
-      notification.key,
-      [{ audience: 'unit', contacts: input.audiences.unit }],
-      input.channels,
-    );
-    record(input, state, notification, sends, await Promise.all(sends.map((send) => runSend(notification, send))));
+    await deliver(input, state, notification, ['unit']);
   }
 }
 
@@ -222,22 +222,27 @@ async function deliverGroup(input: UnitWorkflowInput, state: UnitState, group: E
   // Re-check right before sending: a submission may have arrived while we slept or sent something else.
   const obligationIds = group.obligationIds.filter((id) => !isResolved(state.obligations.find((o) => o.id === id)!));
   if (obligationIds.length === 0) return;
-  const notification = deadlineNotification(input, state, { ...group, obligationIds });
-  const audiences = group.audiences.map((audience) => ({ audience, contacts: input.audiences[audience] }));
-  const sends = planDeliveries(notification.key, audiences, input.channels);
-  const results = await Promise.all(sends.map((send) => runSend(notification, send)));
-  record(input, state, notification, sends, results);
+  await deliver(input, state, deadlineNotification(input, state, { ...group, obligationIds }), group.audiences);
 }
 
 async function sendReceipts(input: UnitWorkflowInput, state: UnitState): Promise<void> {
   while (state.receipts.length > 0) {
     const receipt = state.receipts.shift() as ReceiptNotification;
-    const sends = planDeliveries(receipt.key, [{ audience: 'unit', contacts: input.audiences.unit }], {
-      zns: false,
-      oa: false,
-    });
-    record(input, state, receipt, sends, await Promise.all(sends.map((send) => runSend(receipt, send))));
+    await deliver(input, state, receipt, ['unit'], { zns: false, oa: false });
   }
+}
+
+/** Plans one notification's sends to `audiences`, runs them in parallel and records their results. */
+async function deliver(
+  input: UnitWorkflowInput,
+  state: UnitState,
+  notification: Notification,
+  audiences: readonly Audience[],
+  channels: ChannelAvailability = input.channels,
+): Promise<void> {
+  const contacts = audiences.map((audience) => ({ audience, contacts: input.audiences[audience] }));
+  const sends = planDeliveries(notification.key, contacts, channels);
+  record(input, state, notification, sends, await Promise.all(sends.map((send) => runSend(notification, send))));
 }
 
 async function retryDeferred(input: UnitWorkflowInput, state: UnitState, now: number): Promise<void> {

@@ -2,7 +2,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { AggregationSummary } from '../../domain/cycle/cycle-input';
 import type { CycleRef } from '../../domain/cycle/unit-input';
-import type { UnitStatus } from '../../domain/cycle/unit-status';
+import type { ObligationStateName, UnitStatus } from '../../domain/cycle/unit-status';
 import { notificationKey, sendKey } from '../../domain/notifications/idempotency-key';
 import type { Contact, PlanRef, ReportNotification, ReportRow } from '../../domain/notifications/notification';
 import { sendEmailNotification } from '../notify/send-email';
@@ -98,25 +98,23 @@ function rowOf(status: UnitStatus, obligationId: string): (ReportRow & { dueDate
   if (!obligation) return [];
   const first = obligation.submissions[0];
   const latest = obligation.submissions.at(-1);
-  const state = obligation.state;
-  const reportStatus: ReportRow['status'] =
-    state === 'submitted-on-time'
-      ? 'on-time'
-      : state === 'submitted-late'
-        ? 'late'
-        : state === 'waived'
-          ? 'waived'
-          : 'missing';
   return [
     {
       unit: status.unit,
-      status: reportStatus,
+      status: reportStatusOf(obligation.state),
       dueDate: obligation.dueDate,
       ...(first && { submittedAt: first.submittedAt }),
       ...(latest?.documentNumber && { documentNumber: latest.documentNumber }),
       ...(latest?.values && { values: latest.values }),
     },
   ];
+}
+
+/** An obligation's state as a report (and `dondoc simulate`) counts it: pending and overdue are both missing. */
+export function reportStatusOf(state: ObligationStateName): ReportRow['status'] {
+  if (state === 'submitted-on-time') return 'on-time';
+  if (state === 'submitted-late') return 'late';
+  return state === 'waived' ? 'waived' : 'missing';
 }
 
 async function writeAtomically(file: string, content: string): Promise<void> {

@@ -1,4 +1,3 @@
-import { heartbeat } from '@temporalio/activity';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { unitWorkflowId } from '../../domain/cycle/cycle-input';
 import type { CycleRef } from '../../domain/cycle/unit-input';
@@ -11,6 +10,7 @@ import { linkExpiry, submissionUrl } from '../../web/links/link-secret';
 import { createSubmissionToken } from '../../web/links/submission-token';
 import type { unitWorkflow } from '../../workflows/unit-workflow';
 import type { CycleDeps } from './cycle-deps';
+import { inBatches } from './in-batches';
 
 export interface StartUnitWorkflowsInput {
   cycle: CycleRef;
@@ -20,8 +20,6 @@ export interface StartUnitWorkflowsInput {
   clockShiftMs?: number;
   searchAttributes?: boolean;
 }
-
-const CONCURRENCY = 20;
 
 /**
  * Starts one batch of unit workflows under their business ids. USE_EXISTING makes a retried or repeated batch
@@ -53,29 +51,21 @@ export function startUnitWorkflows(deps: CycleDeps) {
       ...(input.searchAttributes === false && { searchAttributes: false }),
     }).filter((unit) => wanted.has(unit.unit.id));
 
-    let ensured = 0;
-    for (let i = 0; i < inputs.length; i += CONCURRENCY) {
-      await Promise.all(
-        inputs.slice(i, i + CONCURRENCY).map(async (unitInput) => {
-          const workflowId = unitWorkflowId(input.cycle, unitInput.unit.id);
-          await deps.client.workflow.start<typeof unitWorkflow>('unitWorkflow', {
-            workflowId,
-            taskQueue: deps.taskQueue,
-            args: [
-              {
-                ...unitInput,
-                cycle: input.cycle,
-                notifyCycle: true,
-                ...(input.clockShiftMs && { clockShiftMs: input.clockShiftMs }),
-              },
-            ],
-            workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-          });
-          ensured++;
-        }),
-      );
-      heartbeat(i);
-    }
-    return { ensured };
+    await inBatches(inputs, (unitInput) =>
+      deps.client.workflow.start<typeof unitWorkflow>('unitWorkflow', {
+        workflowId: unitWorkflowId(input.cycle, unitInput.unit.id),
+        taskQueue: deps.taskQueue,
+        args: [
+          {
+            ...unitInput,
+            cycle: input.cycle,
+            notifyCycle: true,
+            ...(input.clockShiftMs && { clockShiftMs: input.clockShiftMs }),
+          },
+        ],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      }),
+    );
+    return { ensured: inputs.length };
   };
 }

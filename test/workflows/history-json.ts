@@ -21,28 +21,31 @@ function protoJsonOfProtoPackage(): { protojson: ProtoJson; historyType: unknown
   return { protojson, historyType: root.lookupType('temporal.api.history.v1.History') };
 }
 
-function isSplitProtobufjs(err: unknown): boolean {
-  return err instanceof TypeError && err.message === 'type must be a Type';
+/** The SDK's conversion; when it fails across the two protobufjs copies, `fallback` with the copy of the types. */
+function withProtoPackageFallback<T>(sdk: () => T, fallback: (protojson: ProtoJson, historyType: unknown) => T): T {
+  try {
+    return sdk();
+  } catch (err) {
+    if (!(err instanceof TypeError && err.message === 'type must be a Type')) throw err;
+    const { protojson, historyType } = protoJsonOfProtoPackage();
+    return fallback(protojson, historyType);
+  }
 }
 
 export function historyToJson(history: History): string {
-  try {
-    return historyToJSON(history);
-  } catch (err) {
-    if (!isSplitProtobufjs(err)) throw err;
-    const { protojson, historyType } = protoJsonOfProtoPackage();
-    const message = proto.temporal.api.history.v1.History.fromObject(history);
-    return JSON.stringify(protojson.toJson(historyType, message), null, 2);
-  }
+  return withProtoPackageFallback(
+    () => historyToJSON(history),
+    (protojson, historyType) => {
+      const message = proto.temporal.api.history.v1.History.fromObject(history);
+      return JSON.stringify(protojson.toJson(historyType, message), null, 2);
+    },
+  );
 }
 
 /** For histories written by `historyToJson` (the SDK's fallback also accepts the CLI's and the Web UI's forms). */
 export function historyFromJson(json: unknown): History {
-  try {
-    return historyFromJSON(json);
-  } catch (err) {
-    if (!isSplitProtobufjs(err)) throw err;
-    const { protojson, historyType } = protoJsonOfProtoPackage();
-    return protojson.fromJson(historyType, json, { ignoreUnknownFields: true }) as History;
-  }
+  return withProtoPackageFallback(
+    () => historyFromJSON(json),
+    (protojson, historyType) => protojson.fromJson(historyType, json, { ignoreUnknownFields: true }) as History,
+  );
 }

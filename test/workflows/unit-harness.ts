@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import type { WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities, type Activities } from '../../activities';
 import { createMemoryLedger } from '../../activities/notify/sent-ledger';
 import { shiftedServerClock } from '../../activities/shifted-clock';
 import type { FakeZaloOptions } from '../../channels/fake-zalo';
+import type { SubmitInput } from '../../domain/cycle/unit-commands';
 import type { UnitWorkflowInput } from '../../domain/cycle/unit-input';
 import type { UnitStatus } from '../../domain/cycle/unit-status';
 import { unitWorkflow } from '../../workflows';
 import { closeSignal, getStatusQuery } from '../../workflows/unit-messages';
 import { startTestChannels, type TestChannels } from '../helpers/channels';
+import { HALF_YEAR_REPORT_VALUES } from '../helpers/cycle';
 import { bundleWorkflows, createTimeSkippingEnv } from '../helpers/temporal';
 
 /**
@@ -66,6 +68,24 @@ export interface CapturedEmail {
   /** `unit`, `supervisor` or `leadership`. */
   audience: string;
   to: string[];
+}
+
+/** The seed plan's 6-month report as a unit submits it on the web: complete and valid. */
+export const HALF_YEAR_SUBMISSION: SubmitInput = {
+  obligationId: 'bao-cao-6-thang',
+  documentNumber: '45/BC-UBND',
+  values: HALF_YEAR_REPORT_VALUES,
+  channel: 'web',
+};
+
+/** The message an Update was rejected with (validator) or failed with (handler); fails the test if it succeeded. */
+export async function updateRejection(update: Promise<unknown>): Promise<string> {
+  const error: unknown = await update.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
+  return (error as WorkflowUpdateFailedError).cause?.message ?? '';
 }
 
 export async function createUnitHarness(options: { zalo?: FakeZaloOptions } = {}): Promise<UnitHarness> {

@@ -1,10 +1,9 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ExtendInput } from '../../domain/cycle/unit-commands';
 import type { UnitWorkflowInput } from '../../domain/cycle/unit-input';
 import { extendUpdate } from '../../workflows/unit-messages';
 import { compileCycle } from '../helpers/cycle';
 import { seedPlan } from '../helpers/plans';
-import { createUnitHarness, type UnitHarness, type UnitRun } from './unit-harness';
+import { createUnitHarness, updateRejection, type UnitHarness, type UnitRun } from './unit-harness';
 
 const at = (date: string): string => `${date}T08:00:00+07:00`;
 
@@ -26,14 +25,8 @@ describe('unitWorkflow: the extend Update', () => {
   });
 
   /** The Vietnamese message an Update was rejected with (validator) or failed with (handler). */
-  async function rejection(run: UnitRun, request: ExtendInput): Promise<string> {
-    const error: unknown = await run.handle.executeUpdate(extendUpdate, { args: [request] }).then(
-      () => undefined,
-      (err: unknown) => err,
-    );
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    return (error as WorkflowUpdateFailedError).cause?.message ?? '';
-  }
+  const rejection = (run: UnitRun, request: ExtendInput): Promise<string> =>
+    updateRejection(run.handle.executeUpdate(extendUpdate, { args: [request] }));
 
   it('moves every later event to the new due date, rolled forward off a Saturday', async () => {
     const input = only('bao-cao-6-thang');

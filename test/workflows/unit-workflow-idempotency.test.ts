@@ -1,12 +1,17 @@
 import { activityInfo } from '@temporalio/activity';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { Activities } from '../../activities';
 import type { SubmitInput } from '../../domain/cycle/unit-commands';
 import { submitUpdate } from '../../workflows/unit-messages';
 import { compileCycle, HALF_YEAR_REPORT_VALUES } from '../helpers/cycle';
 import { sameMinuteAs } from '../helpers/plan-time';
 import { seedPlan } from '../helpers/plans';
-import { createUnitHarness, type UnitHarness, type UnitRun } from './unit-harness';
+import {
+  createUnitHarness,
+  HALF_YEAR_SUBMISSION,
+  updateRejection,
+  type UnitHarness,
+  type UnitRun,
+} from './unit-harness';
 
 const VALUES = HALF_YEAR_REPORT_VALUES;
 
@@ -23,14 +28,8 @@ describe('unitWorkflow: idempotent sends and re-submissions', () => {
     await harness?.teardown();
   });
 
-  async function rejection(run: UnitRun, request: SubmitInput): Promise<string> {
-    const error: unknown = await run.handle.executeUpdate(submitUpdate, { args: [request] }).then(
-      () => undefined,
-      (err: unknown) => err,
-    );
-    expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-    return (error as WorkflowUpdateFailedError).cause?.message ?? '';
-  }
+  const rejection = (run: UnitRun, request: SubmitInput): Promise<string> =>
+    updateRejection(run.handle.executeUpdate(submitUpdate, { args: [request] }));
 
   it('does not send twice an email accepted by an attempt whose completion was lost', async () => {
     const real = harness.activities();
@@ -89,9 +88,7 @@ describe('unitWorkflow: idempotent sends and re-submissions', () => {
     expect(await run.status()).toEqual(before);
     expect(harness.emails('xa-ia-tul').filter((e) => e.kind === 'receipt')).toEqual([]);
 
-    const first = await run.handle.executeUpdate(submitUpdate, {
-      args: [{ obligationId: 'bao-cao-6-thang', values: VALUES, documentNumber: '45/BC-UBND', channel: 'web' }],
-    });
+    const first = await run.handle.executeUpdate(submitUpdate, { args: [HALF_YEAR_SUBMISSION] });
     expect(first).toMatchObject({
       version: 1,
       timeliness: 'on-time',

@@ -1,9 +1,9 @@
 import type { UnitWorkflowInput } from '../../domain/cycle/unit-input';
 import { resendReminderUpdate, submitUpdate } from '../../workflows/unit-messages';
-import { compileCycle, HALF_YEAR_REPORT_VALUES } from '../helpers/cycle';
+import { compileCycle } from '../helpers/cycle';
 import { sameMinuteAs } from '../helpers/plan-time';
 import { seedPlan } from '../helpers/plans';
-import { createUnitHarness, type UnitHarness } from './unit-harness';
+import { createUnitHarness, HALF_YEAR_SUBMISSION, type UnitHarness } from './unit-harness';
 
 const at = (date: string): string => `${date}T08:00:00+07:00`;
 
@@ -88,16 +88,7 @@ describe('unitWorkflow: a cycle started late', () => {
     // Phòng Nội vụ asks for a reminder at 23:00: it is a person's request, not a scheduled send.
     await run.handle.executeUpdate(resendReminderUpdate, { args: [{ obligationId: 'bao-cao-6-thang' }] });
     await harness.waitForEmails((e) => e.unit === 'xa-ia-broai' && e.kind === 'reminder');
-    const receipt = await run.handle.executeUpdate(submitUpdate, {
-      args: [
-        {
-          obligationId: 'bao-cao-6-thang',
-          documentNumber: '45/BC-UBND',
-          values: HALF_YEAR_REPORT_VALUES,
-          channel: 'web',
-        },
-      ],
-    });
+    const receipt = await run.handle.executeUpdate(submitUpdate, { args: [HALF_YEAR_SUBMISSION] });
     expect(receipt).toMatchObject({ timeliness: 'late', submittedAt: sameMinuteAs('2022-05-20T23:00:00+07:00') });
     await harness.waitForEmails((e) => e.unit === 'xa-ia-broai' && e.kind === 'receipt');
 

@@ -1,20 +1,10 @@
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { submitUpdate, waiveUpdate } from '../../workflows/unit-messages';
 import { compileCycle } from '../helpers/cycle';
 import { sameMinuteAs } from '../helpers/plan-time';
 import { seedPlan } from '../helpers/plans';
-import { createUnitHarness, type UnitHarness } from './unit-harness';
+import { createUnitHarness, updateRejection, type UnitHarness } from './unit-harness';
 
 const at = (date: string): string => `${date}T08:00:00+07:00`;
-
-async function failureOf(promise: Promise<unknown>): Promise<string> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  return (error as WorkflowUpdateFailedError).cause?.message ?? '';
-}
 
 describe('unitWorkflow: the waive Update', () => {
   let harness: UnitHarness;
@@ -91,12 +81,12 @@ describe('unitWorkflow: the waive Update', () => {
     const before = await run.waitForStatus((s) => s.obligations[0]!.notifications.length === 1);
 
     expect(
-      await failureOf(
+      await updateRejection(
         run.handle.executeUpdate(waiveUpdate, { args: [{ obligationId: 'ke-hoach-tu-kiem-tra', reason: 'Miễn' }] }),
       ),
     ).toMatch(/^Nhiệm vụ «Xây dựng kế hoạch tự kiểm tra.*» đã nộp$/);
     expect(
-      await failureOf(
+      await updateRejection(
         run.handle.executeUpdate(waiveUpdate, { args: [{ obligationId: 'bao-cao-6-thang', reason: ' ' }] }),
       ),
     ).toBe('Cần ghi lý do miễn');
@@ -104,12 +94,12 @@ describe('unitWorkflow: the waive Update', () => {
 
     await run.handle.executeUpdate(waiveUpdate, { args: [{ obligationId: 'bao-cao-6-thang', reason: 'Miễn' }] });
     expect(
-      await failureOf(
+      await updateRejection(
         run.handle.executeUpdate(waiveUpdate, { args: [{ obligationId: 'bao-cao-6-thang', reason: 'Lần nữa' }] }),
       ),
     ).toMatch(/đã được miễn$/);
     expect(
-      await failureOf(
+      await updateRejection(
         run.handle.executeUpdate(submitUpdate, {
           args: [{ obligationId: 'bao-cao-6-thang', values: { 'so-van-ban-chi-dao': 1 } }],
         }),
