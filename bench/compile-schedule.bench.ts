@@ -1,11 +1,10 @@
-import path from 'node:path';
 import { loadAnnouncedSchedules } from '../config/calendars';
-import { loadPlanFile } from '../config/plan-loader';
 import { parseLocalDate } from '../domain/local-date';
 import { planCalendar } from '../domain/plan/plan-calendar';
 import { PlanSchema, type Plan } from '../domain/plan/plan-schema';
 import { unitsOfObligation } from '../domain/plan/units-of-obligation';
 import { compileObligation, compileSchedule, type Cycle } from '../domain/schedule/compile-schedule';
+import { seedPlan } from '../test/helpers/plans';
 import { measure, printTable } from './measure';
 
 /** The seed plan with its units multiplied to `unitCount` and five obligations that apply to all of them. */
@@ -36,7 +35,7 @@ function compileUnitByUnit(plan: Plan, cycle: Cycle, calendar: ReturnType<typeof
 }
 
 export function benchCompileSchedule(): void {
-  const seed = loadPlanFile(path.join(__dirname, '..', 'config', 'plans', 'dvcq-ia-pa.yaml'));
+  const seed = seedPlan();
   const announced = loadAnnouncedSchedules();
   const cycle = { year: 2022, issuedOn: parseLocalDate('2022-04-20')! };
   const big = scaledPlan(seed, 10_000);

@@ -1,11 +1,9 @@
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import type { Client } from '@temporalio/client';
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { PlanStore } from '../activities/cycle/plan-store';
 import { installErrorHandler } from './error-handler';
-import appContext from './plugins/app-context';
+import appContext, { type AppContextOptions } from './plugins/app-context';
 import auth from './plugins/auth';
 import cycles from './plugins/cycles';
 import views from './plugins/views';
@@ -14,15 +12,8 @@ import authRoutes from './routes/auth';
 import cycleRoutes from './routes/cycles';
 import healthRoutes from './routes/healthz';
 import linkRoutes from './routes/links';
-import type { WebConfig } from './web-config';
 
-export interface BuildAppOptions {
-  config: WebConfig;
-  temporal: { client: Client };
-  plans: PlanStore;
-  /** The key of submission links (`loadLinkSecret`); session and CSRF keys are derived from it. */
-  linkSecret: Buffer;
-  now?: () => Date;
+export interface BuildAppOptions extends AppContextOptions {
   logger?: boolean;
 }
 

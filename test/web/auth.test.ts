@@ -34,34 +34,21 @@ describe('dashboard authentication, CSRF and the login rate limit (no Temporal n
     expect(page.body).toContain('Đăng nhập bảng theo dõi');
     const cookies = cookiesOf(page);
     const csrf = csrfOf(page.body);
+    const postLogin = (password: string, next: string) =>
+      app.inject({ method: 'POST', url: '/login', cookies, payload: { username: 'pnv', password, _csrf: csrf, next } });
 
-    const bad = await app.inject({
-      method: 'POST',
-      url: '/login',
-      cookies,
-      payload: { username: 'pnv', password: 'sai', _csrf: csrf, next: '/cycles/x/2031' },
-    });
+    const bad = await postLogin('sai', '/cycles/x/2031');
     expect(bad.statusCode).toBe(401);
     expect(bad.body).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
     expect(bad.cookies.find((c) => c.name === 'dondoc_session')).toBeUndefined();
 
-    const ok = await app.inject({
-      method: 'POST',
-      url: '/login',
-      cookies,
-      payload: { username: 'pnv', password: PASSWORD, _csrf: csrf, next: '/cycles/x/2031' },
-    });
+    const ok = await postLogin(PASSWORD, '/cycles/x/2031');
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/cycles/x/2031');
     const session = ok.cookies.find((c) => c.name === 'dondoc_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
 
-    const open = await app.inject({
-      method: 'POST',
-      url: '/login',
-      cookies,
-      payload: { username: 'pnv', password: PASSWORD, _csrf: csrf, next: '//evil.example/' },
-    });
+    const open = await postLogin(PASSWORD, '//evil.example/');
     expect(open.headers.location).toBe('/cycles');
 
     const loggedIn = cookiesOf(ok, cookies);

@@ -4,16 +4,13 @@ import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { createPlanStore } from '../../activities/cycle/plan-store';
 import { loadAnnouncedSchedules } from '../../config/calendars';
-import { buildApp } from '../../web/app';
-import { hashPassword } from '../../web/auth/password-hash';
 import { startWebServer, type RunningWebServer } from '../../web/server';
 import { prepareCycle, startCycle } from '../../workers/cycles';
 import { freePort } from '../../workers/port-check';
 import { startTestStack, type TestStack } from '../helpers/stack';
+import { buildTestApp, CYCLE_SMALL, PASSWORD } from './web-harness';
 
-const PLAN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'e2e');
-const PASSWORD = 'mật-khẩu-thử';
 /** Debian's Chromium, driven by playwright-core: nothing downloads a browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -39,27 +36,15 @@ describe('a unit head and Phòng Nội vụ in a real browser (headless Chromium
     const publicBaseUrl = `http://127.0.0.1:${port}`;
     const secret = randomBytes(32);
     stack = await startTestStack({ links: { secret, publicBaseUrl } });
-    const plans = createPlanStore(path.join(stack.dataDir, 'plans'));
-    const app = await buildApp({
-      config: {
-        dataDir: stack.dataDir,
-        namespace: 'default',
-        taskQueue: stack.taskQueue,
-        users: new Map([['pnv', await hashPassword(PASSWORD)]]),
-        apiTokens: [],
-      },
-      temporal: { client: stack.client },
-      plans,
-      linkSecret: secret,
-    });
+    const { app } = await buildTestApp(stack, { linkSecret: secret });
     web = await startWebServer(app, { host: '127.0.0.1', port });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
     // Start the cycle a few seconds before xa-dong's first reminder about its report, in plan time.
     const prepared = await prepareCycle({
-      planFile: PLAN,
+      planFile: CYCLE_SMALL,
       year: 2031,
-      plans,
+      plans: createPlanStore(path.join(stack.dataDir, 'plans')),
       announced: loadAnnouncedSchedules(),
       channels: { zns: false, oa: false },
     });

@@ -2,7 +2,16 @@ import type { FastifyInstance } from 'fastify';
 import { getStatusQuery } from '../../workflows/unit-messages';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { SAMPLES } from './file-samples';
-import { buildTestApp, cookiesOf, csrfOf, multipart, startSmallCycle, storedFiles, type WebApp } from './web-harness';
+import {
+  buildTestApp,
+  cookiesOf,
+  csrfOf,
+  multipart,
+  startSmallCycle,
+  storedFiles,
+  type FormPart,
+  type WebApp,
+} from './web-harness';
 
 const CLAIMS = { planId: 'cycle-small', year: 2031, unitId: 'xa-dong', obligationId: 'bao-cao' };
 const STACK_TRACE = /\n\s+at /;
@@ -22,11 +31,7 @@ describe('submission links /s/<token> (dev server, real worker)', () => {
     return { cookies: cookiesOf(page), csrf: csrfOf(page.body), body: page.body };
   }
 
-  async function submit(
-    token: string,
-    parts: [string, string | { filename: string; content: Buffer }][],
-    session?: { cookies: Record<string, string>; csrf: string },
-  ) {
+  async function submit(token: string, parts: FormPart[], session?: { cookies: Record<string, string>; csrf: string }) {
     const browser = session ?? (await open(token));
     const body = await multipart([['_csrf', browser.csrf], ...parts]);
     return app.inject({ method: 'POST', url: `/s/${token}`, cookies: browser.cookies, ...body });
@@ -70,17 +75,19 @@ describe('submission links /s/<token> (dev server, real worker)', () => {
       [expired, 410, 'Liên kết đã hết hạn'],
     ];
     const before = await unitStatus('xa-tay');
+    const browser = await open(token); // a valid CSRF cookie and token: only the link is wrong
     for (const [bad, status, text] of cases) {
       const page = await app.inject({ method: 'GET', url: `/s/${bad}` });
       expect(page.statusCode).toBe(status);
       expect(page.body).toContain(text);
-      const { cookies, csrf } = await open(token);
-      const form = await multipart([
-        ['_csrf', csrf],
-        ['submittedBy', 'Kẻ lạ'],
-        ['v.so-mo-hinh', '1'],
-      ]);
-      const post = await app.inject({ method: 'POST', url: `/s/${bad}`, cookies, ...form });
+      const post = await submit(
+        bad,
+        [
+          ['submittedBy', 'Kẻ lạ'],
+          ['v.so-mo-hinh', '1'],
+        ],
+        browser,
+      );
       expect(post.statusCode).toBe(status);
       expect(post.body).not.toMatch(STACK_TRACE);
     }

@@ -20,13 +20,16 @@ export interface WebApp {
   token(claims: Omit<SubmissionClaims, 'exp'> & { exp?: number }): string;
 }
 
-/** The app on a test stack (real workflows), or on a client of a server that is not there (`stack` undefined). */
+/**
+ * The app on a test stack (real workflows), or on a client of a server that is not there (`stack` undefined).
+ * `linkSecret` defaults to a random one (pass the stack's when its reminders must carry links the app accepts).
+ */
 export async function buildTestApp(
   stack: TestStack | undefined,
-  overrides: Partial<WebConfig> & { now?: () => Date } = {},
+  overrides: Partial<WebConfig> & { now?: () => Date; linkSecret?: Buffer } = {},
 ): Promise<WebApp> {
-  const { now, ...config } = overrides;
-  const secret = randomBytes(32);
+  const { now, linkSecret, ...config } = overrides;
+  const secret = linkSecret ?? randomBytes(32);
   const dataDir = stack?.dataDir ?? path.join(__dirname, 'no-data');
   const client = stack?.client ?? new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
   const app = await buildApp({
@@ -80,10 +83,11 @@ export async function login(app: FastifyInstance): Promise<{ cookies: Record<str
   return { cookies, csrf };
 }
 
+/** One field of a multipart form: a value, or a file. */
+export type FormPart = [string, string | { filename: string; content: Buffer }];
+
 /** A multipart body as a browser sends it, fields in order (the CSRF field first). */
-export async function multipart(
-  parts: [string, string | { filename: string; content: Buffer }][],
-): Promise<{ payload: Buffer; headers: Record<string, string> }> {
+export async function multipart(parts: FormPart[]): Promise<{ payload: Buffer; headers: Record<string, string> }> {
   const form = new FormData();
   for (const [name, value] of parts) {
     if (typeof value === 'string') form.append(name, value);

@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mac, safeEqual } from '../auth/signed-value';
 
 /** What a submission link grants: one cycle, one unit, one obligation, until `exp`. */
 export interface SubmissionClaims {
@@ -16,7 +16,7 @@ export type TokenCheck =
 const VERSION = 'v1';
 
 function sign(secret: Buffer, body: string): string {
-  return createHmac('sha256', secret).update(`${VERSION}.${body}`).digest('base64url');
+  return mac(secret, `${VERSION}.${body}`);
 }
 
 /** `v1.<base64url(JSON claims)>.<base64url(HMAC-SHA256)>`: short enough for a ZNS parameter and an SMS. */
@@ -31,10 +31,7 @@ export function createSubmissionToken(secret: Buffer, claims: SubmissionClaims):
 export function verifySubmissionToken(secret: Buffer, token: string, nowMs: number): TokenCheck {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== VERSION || !parts[1] || !parts[2]) return { ok: false, reason: 'malformed' };
-  const expected = Buffer.from(sign(secret, parts[1]));
-  const given = Buffer.from(parts[2]);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given))
-    return { ok: false, reason: 'bad-signature' };
+  if (!safeEqual(sign(secret, parts[1]), parts[2])) return { ok: false, reason: 'bad-signature' };
   let fields: unknown;
   try {
     fields = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));

@@ -9,6 +9,7 @@ export interface AppContextOptions {
   config: WebConfig;
   temporal: { client: Client };
   plans: PlanStore;
+  /** The key of submission links (`loadLinkSecret`); session and CSRF keys are derived from it. */
   linkSecret: Buffer;
   now?: () => Date;
 }

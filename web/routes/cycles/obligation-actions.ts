@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { UpdateDefinition } from '@temporalio/client';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { unitWorkflowId } from '../../../domain/cycle/cycle-input';
 import { extendUpdate, resendReminderUpdate, submitUpdate, waiveUpdate } from '../../../workflows/unit-messages';
@@ -26,94 +27,74 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 
 /**
  * Phòng Nội vụ's actions on one obligation of one unit: record a paper document, extend, waive, resend a reminder.
- * Each is the
- * unit workflow's own Update; a refusal shows the workflow's sentence (422).
+ * Each is the unit workflow's own Update; a refusal shows the workflow's sentence (422).
  */
 const obligationActions: FastifyPluginAsync = async (app) => {
   const PREFIX = '/:planId/:year/units/:unitId/obligations/:obligationId';
 
-  async function act(
+  /** Runs `update` on the unit's workflow with the input `inputFor` builds, then back to the unit's page. */
+  async function act<Input>(
     request: FastifyRequest,
+    reply: FastifyReply,
     done: string,
-    fn: (id: string, obligationId: string) => Promise<unknown>,
+    update: UpdateDefinition<unknown, [Input]>,
+    inputFor: (obligationId: string) => Input,
   ) {
     const { planId, year, unitId, obligationId } = parseParams(ObligationParams, request.params);
     const ref = { planId, year };
     try {
-      await fn(unitWorkflowId(ref, unitId), obligationId);
+      await app.withTemporal((client) =>
+        client.workflow
+          .getHandle(unitWorkflowId(ref, unitId))
+          .executeUpdate(update, { args: [inputFor(obligationId)] }),
+      );
     } catch (err) {
       throw webTemporalError(err, `đơn vị ${unitId}`);
     } finally {
       app.cycles.forget(ref, unitId);
     }
-    return `/cycles/${planId}/${year}/units/${unitId}?done=${done}`;
+    return reply.redirect(`/cycles/${planId}/${year}/units/${unitId}?done=${done}`, 303);
   }
 
   app.post(`${PREFIX}/paper`, async (request, reply) => {
     const body = parseBody(PaperBody, request.body);
     const receivedAt = planTimeToIso(body.receivedAt);
     if (!receivedAt) throw new HttpError(400, `Thời điểm nhận «${body.receivedAt}» không hợp lệ`);
-    const by = body.submittedBy || undefined;
-    const location = await act(request, 'paper', (id, obligationId) =>
-      app.withTemporal((client) =>
-        client.workflow.getHandle(id).executeUpdate(submitUpdate, {
-          args: [
-            {
-              obligationId,
-              channel: 'paper',
-              receivedAt,
-              ...(body.documentNumber && { documentNumber: body.documentNumber }),
-              ...(body.documentDate && { documentDate: body.documentDate }),
-              submittedBy: by ?? `Phòng Nội vụ (${request.user ?? ''})`,
-            },
-          ],
-        }),
-      ),
-    );
-    return reply.redirect(location, 303);
+    return act(request, reply, 'paper', submitUpdate, (obligationId) => ({
+      obligationId,
+      channel: 'paper' as const,
+      receivedAt,
+      ...(body.documentNumber && { documentNumber: body.documentNumber }),
+      ...(body.documentDate && { documentDate: body.documentDate }),
+      submittedBy: body.submittedBy || `Phòng Nội vụ (${request.user ?? ''})`,
+    }));
   });
 
   app.post(`${PREFIX}/extend`, async (request, reply) => {
     const body = parseBody(ExtendBody, request.body);
-    const location = await act(request, 'extend', (id, obligationId) =>
-      app.withTemporal((client) =>
-        client.workflow.getHandle(id).executeUpdate(extendUpdate, {
-          args: [
-            {
-              obligationId,
-              newDueDate: body.newDueDate,
-              reason: body.reason,
-              ...(request.user && { by: request.user }),
-            },
-          ],
-        }),
-      ),
-    );
-    return reply.redirect(location, 303);
+    return act(request, reply, 'extend', extendUpdate, (obligationId) => ({
+      obligationId,
+      newDueDate: body.newDueDate,
+      reason: body.reason,
+      ...(request.user && { by: request.user }),
+    }));
   });
 
   app.post(`${PREFIX}/waive`, async (request, reply) => {
     const body = parseBody(WaiveBody, request.body);
-    const location = await act(request, 'waive', (id, obligationId) =>
-      app.withTemporal((client) =>
-        client.workflow.getHandle(id).executeUpdate(waiveUpdate, {
-          args: [{ obligationId, reason: body.reason, ...(request.user && { by: request.user }) }],
-        }),
-      ),
-    );
-    return reply.redirect(location, 303);
+    return act(request, reply, 'waive', waiveUpdate, (obligationId) => ({
+      obligationId,
+      reason: body.reason,
+      ...(request.user && { by: request.user }),
+    }));
   });
 
-  app.post(`${PREFIX}/resend`, async (request, reply) => {
-    const location = await act(request, 'resend', (id, obligationId) =>
-      app.withTemporal((client) =>
-        client.workflow.getHandle(id).executeUpdate(resendReminderUpdate, {
-          args: [{ obligationId, ...(request.user && { by: request.user }) }],
-        }),
-      ),
-    );
-    return reply.redirect(location, 303);
-  });
+  app.post(`${PREFIX}/resend`, async (request, reply) =>
+    act(request, reply, 'resend', resendReminderUpdate, (obligationId) => ({
+      obligationId,
+      ...(request.user && { by: request.user }),
+    })),
+  );
 };
 
 export default obligationActions;
