@@ -1,3 +1,4 @@
+import { csvDocument } from '../../domain/csv';
 import type { ReportRow } from '../../domain/notifications/notification';
 
 const STATUS_NAMES: Record<ReportRow['status'], string> = {
@@ -7,12 +8,7 @@ const STATUS_NAMES: Record<ReportRow['status'], string> = {
   waived: 'Được miễn',
 };
 
-function cell(value: string | number | boolean | undefined): string {
-  const text = value === undefined ? '' : String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The aggregated values as CSV, with a BOM so that Excel shows the Vietnamese text right. */
+/** The aggregated values as CSV for Excel (`csvDocument`: BOM, CRLF, no formulas from what units typed). */
 export function reportCsv(fields: readonly { key: string; label: string }[], rows: readonly ReportRow[]): string {
   const header = ['Mã đơn vị', 'Đơn vị', 'Tình trạng', 'Thời điểm nộp', 'Số văn bản', ...fields.map((f) => f.label)];
   const lines = rows.map((row) => [
@@ -23,5 +19,5 @@ export function reportCsv(fields: readonly { key: string; label: string }[], row
     row.documentNumber ?? '',
     ...fields.map((f) => row.values?.[f.key] ?? ''),
   ]);
-  return `\uFEFF${[header, ...lines].map((line) => line.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvDocument([header, ...lines]);
 }

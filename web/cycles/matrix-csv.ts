@@ -1,16 +1,8 @@
+import { csvDocument } from '../../domain/csv';
 import { STATE_LABELS } from '../views/vn-format';
 import type { Matrix } from './cycle-matrix';
 
-const field = (value: string | number | undefined): string => {
-  const raw = value === undefined ? '' : String(value);
-  const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw; // never a formula in Excel
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-/**
- * The matrix as CSV for Excel: UTF-8 with a BOM (or Excel reads Vietnamese as mojibake), CRLF lines, and per
- * obligation its due date, state and first submission time. A cell starting like a formula gets a leading `'`.
- */
+/** The matrix as CSV for Excel (`csvDocument`): per obligation its due date, state and first submission time. */
 export function matrixCsv(matrix: Matrix): string {
   const header = ['Mã đơn vị', 'Đơn vị'];
   for (const o of matrix.obligations)
@@ -24,5 +16,5 @@ export function matrixCsv(matrix: Matrix): string {
     }
     lines.push(line);
   }
-  return `\uFEFF${lines.map((line) => line.map(field).join(',')).join('\r\n')}\r\n`;
+  return csvDocument(lines);
 }
