@@ -13,12 +13,17 @@ export interface PlanStore {
   load(id: string): Promise<Plan>;
 }
 
+/** A snapshot's id: the SHA-256 of its text, so the same plan text is stored once. */
+export function planSnapshotId(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 export function createPlanStore(dir: string): PlanStore {
   const cache = new Map<string, Plan>();
   const fileOf = (id: string): string => path.join(dir, `${id}.yaml`);
   return {
     async save(text) {
-      const id = createHash('sha256').update(text).digest('hex');
+      const id = planSnapshotId(text);
       await mkdir(dir, { recursive: true });
       const temp = `${fileOf(id)}.${process.pid}.tmp`;
       await writeFile(temp, text, { mode: 0o644 });

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createPlanStore, type PlanStore } from '../../activities/cycle/plan-store';
+import { createPlanStore, planSnapshotId, type PlanStore } from '../../activities/cycle/plan-store';
 import { loadAnnouncedSchedules } from '../../config/calendars';
 import { loadConfig } from '../../config/env';
 import { cycleWorkflowId } from '../../domain/cycle/cycle-input';
@@ -72,7 +71,7 @@ function describe({ plan, schedule, input }: PreparedCycle): string {
 /** Computes the snapshot id the real store would give, and stores nothing. */
 function dryRunPlanStore(): PlanStore {
   return {
-    save: async (text) => createHash('sha256').update(text).digest('hex'),
+    save: async (text) => planSnapshotId(text),
     load: async (id) => {
       throw new Error(`dry run: plan snapshot ${id} was not stored`);
     },

@@ -75,7 +75,9 @@ describe('dondoc simulate on the seed plan, 2022', () => {
   });
 
   it('reminds a unit that submits on time only before its submission, and never escalates it', () => {
-    for (const submission of scenario.submissions.filter((s) => s.unit === 'xa-ia-tul')) {
+    const submissions = scenario.submissions.filter((s) => s.unit === 'xa-ia-tul');
+    expect(submissions.length).toBeGreaterThan(0);
+    for (const submission of submissions) {
       const about = notifications.filter(
         (n) =>
           n.unit === 'xa-ia-tul' && n.obligation.split(',').includes(submission.obligation) && n.kind !== 'receipt',
@@ -91,6 +93,7 @@ describe('dondoc simulate on the seed plan, 2022', () => {
 
   it('writes the aggregated reports at the instants of the schedule', () => {
     const files = readdirSync(path.join(out, 'reports', 'dvcq-ia-pa', '2022'));
+    expect(schedule.aggregations.length).toBeGreaterThan(0);
     for (const aggregation of schedule.aggregations) {
       const stamp = aggregation.at.slice(0, 16).replace(/[-:T]/g, '');
       expect(files).toContain(`${aggregation.obligation}-${stamp}.csv`);
