@@ -1,5 +1,6 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import type { AggregationSummary } from '../../domain/cycle/cycle-input';
 import type { CycleRef } from '../../domain/cycle/unit-input';
 import type { ObligationStateName, UnitStatus } from '../../domain/cycle/unit-status';
@@ -119,7 +120,5 @@ export function reportStatusOf(state: ObligationStateName): ReportRow['status'] 
 
 async function writeAtomically(file: string, content: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, content);
-  await rename(temp, file);
+  await writeFileAtomic(file, content);
 }

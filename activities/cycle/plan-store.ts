@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import { parsePlanText } from '../../config/plan-loader';
 import type { Plan } from '../../domain/plan/plan-schema';
 
@@ -25,9 +26,7 @@ export function createPlanStore(dir: string): PlanStore {
     async save(text) {
       const id = planSnapshotId(text);
       await mkdir(dir, { recursive: true });
-      const temp = `${fileOf(id)}.${process.pid}.tmp`;
-      await writeFile(temp, text, { mode: 0o644 });
-      await rename(temp, fileOf(id));
+      await writeFileAtomic(fileOf(id), text, { mode: 0o644 });
       return id;
     },
     async load(id) {

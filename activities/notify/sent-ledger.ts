@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 import type { NotifyResult } from '../../domain/notifications/notify-result';
 
 /**
@@ -30,9 +31,8 @@ export function createFileLedger(dir: string): SentLedger {
     async record(result) {
       const file = fileOf(result.key);
       await mkdir(path.dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-      await writeFile(temp, JSON.stringify(result), { mode: 0o600 });
-      await rename(temp, file);
+      // Synced before the activity reports success: a ledger line lost in a crash means a second send.
+      await writeFileAtomic(file, JSON.stringify(result), { mode: 0o600 });
     },
   };
 }

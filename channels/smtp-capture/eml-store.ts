@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 
 /** `20221017T010000123Z-0001-<message-id>.eml`: sorts by arrival, readable, safe on every file system. */
 export function emlFileName(receivedAt: Date, sequence: number, messageId: string | undefined): string {
@@ -16,8 +17,6 @@ export function emlFileName(receivedAt: Date, sequence: number, messageId: strin
 export async function writeEmlFile(dir: string, name: string, raw: Buffer): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = path.join(dir, name);
-  const temporary = `${file}.${process.pid}.${randomUUID()}.tmp`;
-  await writeFile(temporary, raw);
-  await rename(temporary, file);
+  await writeFileAtomic(file, raw, { fsync: false }); // a local capture for people to read, not a record
   return file;
 }
