@@ -7,6 +7,7 @@ import { loadAnnouncedSchedules } from '../../config/calendars';
 import { startWebServer, type RunningWebServer } from '../../web/server';
 import { prepareCycle, startCycle } from '../../workers/cycles';
 import { freePort } from '../../workers/port-check';
+import { getStatusQuery } from '../../workflows/unit-messages';
 import { startTestStack, type TestStack } from '../helpers/stack';
 import { buildTestApp, CYCLE_SMALL, PASSWORD } from './web-harness';
 
@@ -116,11 +117,17 @@ describe('a unit head and Phòng Nội vụ in a real browser (headless Chromium
   it('shows a clear error page for a tampered link and changes nothing', async () => {
     const link = await reminderLink();
     const tampered = `${link.slice(0, -2)}${link.endsWith('A') ? 'BB' : 'AA'}`;
+    const submissionsOfXaDong = async () =>
+      (await stack.client.workflow.getHandle('dondoc/cycle-small/2031/xa-dong').query(getStatusQuery)).obligations.map(
+        (o) => [o.id, o.submissions],
+      );
+    const before = await submissionsOfXaDong();
     const page = await browser.newPage();
     const response = await page.goto(tampered);
     await page.screenshot({ path: path.join(ARTIFACTS, '4-tampered-link.png'), fullPage: true });
     expect(response?.status()).toBe(403);
     expect(await page.textContent('body')).toContain('Liên kết không hợp lệ');
     await page.close();
+    expect(await submissionsOfXaDong()).toEqual(before);
   });
 });
