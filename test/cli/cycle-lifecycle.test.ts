@@ -2,9 +2,8 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { UnitStatus } from '../../domain/cycle/unit-status';
 import type { CycleStatus } from '../../workflows/cycle-messages';
-import { runCliWith, startTestStack, type CliRun, type TestStack } from '../helpers/stack';
+import { CYCLE_SMALL as PLAN, runCliWith, startTestStack, type CliRun, type TestStack } from '../helpers/stack';
 
-const PLAN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
 const AMENDED = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small-amended.yaml');
 const BROKEN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'broken', 'duplicate-unit-id.yaml');
 const STACK_TRACE = /\n\s+at /;

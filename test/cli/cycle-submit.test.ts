@@ -3,9 +3,8 @@ import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { UnitStatus } from '../../domain/cycle/unit-status';
 import { runDondoc } from '../helpers/cli';
-import { runCliWith, startTestStack, type CliRun, type TestStack } from '../helpers/stack';
+import { runCliWith, startSmallCycle, startTestStack, type CliRun, type TestStack } from '../helpers/stack';
 
-const PLAN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
 const CYCLE = 'cycle-small/2031';
 const STACK_TRACE = /\n\s+at /;
 
@@ -35,15 +34,7 @@ describe('dondoc submit | extend | waive (dev server, real worker)', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    expect((await dondoc('cycle', 'start', PLAN, '--year', '2031')).code).toBe(0);
-    // The cycle starts its unit workflows in an activity: wait until all three answer.
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const run = await dondoc('cycle', 'status', CYCLE, '--format', 'json');
-      if (run.code === 0 && (JSON.parse(run.stdout) as { notStarted: string[] }).notStarted.length === 0) break;
-      if (Date.now() > deadline) throw new Error(`the units never started:\n${run.stdout}${run.stderr}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await startSmallCycle(stack);
   });
   afterAll(async () => {
     await stack?.teardown();

@@ -11,6 +11,9 @@ import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes'
 import { startTestChannels, type TestChannels } from './channels';
 import { bundleWorkflows, startTestDevServer, type TestDevServer } from './temporal';
 
+/** The small plan (3 units, 2 obligations) most CLI and web tests start a 2031 cycle of. */
+export const CYCLE_SMALL = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
+
 /** What `dondoc start` runs, in miniature, for tests that drive the real CLI against it. */
 export interface TestStack {
   client: Client;
@@ -111,5 +114,18 @@ export async function runCliWith(env: Readonly<Record<string, string>>, args: st
       if (value === undefined) delete process.env[key];
       else process.env[key] = value;
     }
+  }
+}
+
+/** Starts cycle-small/2031 with the CLI and waits until its three units answer. */
+export async function startSmallCycle(stack: TestStack): Promise<void> {
+  const start = await runCliWith(stack.env, ['cycle', 'start', CYCLE_SMALL, '--year', '2031']);
+  if (start.code !== 0) throw new Error(`cycle start failed: ${start.stderr}`);
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const run = await runCliWith(stack.env, ['cycle', 'status', 'cycle-small/2031', '--format', 'json']);
+    if (run.code === 0 && (JSON.parse(run.stdout) as { notStarted: string[] }).notStarted.length === 0) return;
+    if (Date.now() > deadline) throw new Error(`the units never started:\n${run.stdout}${run.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

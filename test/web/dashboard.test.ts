@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { getStatusQuery } from '../../workflows/unit-messages';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import { startSmallCycle, startTestStack, type TestStack } from '../helpers/stack';
 import { SAMPLES } from './file-samples';
-import { API_TOKEN, buildTestApp, csrfOf, login, multipart, startSmallCycle, type WebApp } from './web-harness';
+import { API_TOKEN, buildTestApp, csrfOf, login, multipart, type WebApp } from './web-harness';
 
 const BASE = '/cycles/cycle-small/2031';
 const API = '/api/v1/cycles/cycle-small/2031';

@@ -8,8 +8,8 @@ import { startWebServer, type RunningWebServer } from '../../web/server';
 import { prepareCycle, startCycle } from '../../workers/cycles';
 import { freePort } from '../../workers/port-check';
 import { getStatusQuery } from '../../workflows/unit-messages';
-import { startTestStack, type TestStack } from '../helpers/stack';
-import { buildTestApp, CYCLE_SMALL, PASSWORD } from './web-harness';
+import { CYCLE_SMALL, startTestStack, type TestStack } from '../helpers/stack';
+import { buildTestApp, PASSWORD } from './web-harness';
 
 const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'e2e');
 /** Debian's Chromium, driven by playwright-core: nothing downloads a browser. */

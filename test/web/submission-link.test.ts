@@ -1,17 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { getStatusQuery } from '../../workflows/unit-messages';
-import { startTestStack, type TestStack } from '../helpers/stack';
+import { startSmallCycle, startTestStack, type TestStack } from '../helpers/stack';
 import { SAMPLES } from './file-samples';
-import {
-  buildTestApp,
-  cookiesOf,
-  csrfOf,
-  multipart,
-  startSmallCycle,
-  storedFiles,
-  type FormPart,
-  type WebApp,
-} from './web-harness';
+import { buildTestApp, cookiesOf, csrfOf, multipart, storedFiles, type FormPart, type WebApp } from './web-harness';
 
 const CLAIMS = { planId: 'cycle-small', year: 2031, unitId: 'xa-dong', obligationId: 'bao-cao' };
 const STACK_TRACE = /\n\s+at /;

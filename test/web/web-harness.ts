@@ -8,11 +8,10 @@ import { buildApp } from '../../web/app';
 import { hashPassword } from '../../web/auth/password-hash';
 import { createSubmissionToken, type SubmissionClaims } from '../../web/links/submission-token';
 import type { WebConfig } from '../../web/web-config';
-import { runCliWith, type TestStack } from '../helpers/stack';
+import type { TestStack } from '../helpers/stack';
 
 export const PASSWORD = 'mật-khẩu-thử';
 export const API_TOKEN = 'api-token-thu-nghiem-0123456789';
-export const CYCLE_SMALL = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
 
 export interface WebApp {
   app: FastifyInstance;
@@ -110,17 +109,4 @@ export async function storedFiles(dataDir: string): Promise<string[]> {
     ),
   );
   return nested.flat().sort();
-}
-
-/** Starts cycle-small/2031 with the CLI and waits until its three units answer. */
-export async function startSmallCycle(stack: TestStack): Promise<void> {
-  const start = await runCliWith(stack.env, ['cycle', 'start', CYCLE_SMALL, '--year', '2031']);
-  if (start.code !== 0) throw new Error(`cycle start failed: ${start.stderr}`);
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const run = await runCliWith(stack.env, ['cycle', 'status', 'cycle-small/2031', '--format', 'json']);
-    if (run.code === 0 && (JSON.parse(run.stdout) as { notStarted: string[] }).notStarted.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`the units never started:\n${run.stdout}${run.stderr}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
