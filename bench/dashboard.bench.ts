@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
-import { createPlanStore } from '../activities/cycle/plan-store';
+import { createPlanStore } from '../storage/plan-store';
 import { loadAnnouncedSchedules } from '../config/calendars';
 import { unitWorkflowId } from '../domain/cycle/cycle-input';
 import { seedPlan } from '../test/helpers/plans';

@@ -6,7 +6,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { createActivities } from '../activities';
-import { createPlanStore } from '../activities/cycle/plan-store';
+import { createPlanStore } from '../storage/plan-store';
 import { createMemoryLedger } from '../activities/notify/sent-ledger';
 import { shiftedServerClock } from '../activities/shifted-clock';
 import { loadAnnouncedSchedules } from '../config/calendars';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { WorkflowExecutionAlreadyStartedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import type { PlanStore } from '../activities/cycle/plan-store';
+import type { PlanStore } from '../storage/plan-store';
 import { parsePlanText } from '../config/plan-loader';
 import type { AnnouncedSchedule } from '../domain/calendar';
 import { cycleWorkflowId, type CycleWorkflowInput } from '../domain/cycle/cycle-input';

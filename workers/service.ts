@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { createPlanStore } from '../activities/cycle/plan-store';
+import { createPlanStore } from '../storage/plan-store';
 import { loadAnnouncedSchedules } from '../config/calendars';
 import type { Config } from '../config/env';
 import { resolveTemporalCli } from '../config/temporal-binaries';
 import { AppError } from '../domain/errors';
 import { buildApp } from '../web/app';
-import { loadLinkSecret } from '../web/links/link-secret';
+import { loadLinkSecret } from '../links/link-secret';
 import { startWebServer, type RunningWebServer } from '../web/server';
 import { webConfigFromEnv } from '../web/web-config-from-env';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';

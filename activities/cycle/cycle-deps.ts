@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { AnnouncedSchedule } from '../../domain/calendar';
 import type { NotifyDeps } from '../notify/notify-deps';
-import type { PlanStore } from './plan-store';
+import type { PlanStore } from '../../storage/plan-store';
 
 /** What the cycle activities need: a Temporal client to reach the unit workflows, plans, and the channels. */
 export interface CycleDeps {

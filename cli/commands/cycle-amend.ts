@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
-import { createPlanStore } from '../../activities/cycle/plan-store';
+import { createPlanStore } from '../../storage/plan-store';
 import { loadConfig } from '../../config/env';
 import { parsePlanText } from '../../config/plan-loader';
 import { AppError } from '../../domain/errors';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createPlanStore, planSnapshotId, type PlanStore } from '../../activities/cycle/plan-store';
+import { createPlanStore, planSnapshotId, type PlanStore } from '../../storage/plan-store';
 import { loadAnnouncedSchedules } from '../../config/calendars';
 import { loadConfig } from '../../config/env';
 import { cycleWorkflowId } from '../../domain/cycle/cycle-input';

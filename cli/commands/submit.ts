@@ -4,7 +4,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { SubmitInput } from '../../domain/cycle/unit-commands';
 import { AppError } from '../../domain/errors';
 import { formatLocalDate } from '../../domain/local-date';
-import { removeCreated, storeFiles } from '../../web/files/file-store';
+import { removeCreated, storeFiles } from '../../storage/file-store';
 import { submitUpdate } from '../../workflows/unit-messages';
 import type { CycleTarget } from '../cycle-target';
 import { renderReceipt } from '../format/unit-command-output';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
-import { createPlanStore } from '../../activities/cycle/plan-store';
+import { createPlanStore } from '../../storage/plan-store';
 import { runCli } from '../../cli/program';
 import { createWorker } from '../../workers/worker';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';

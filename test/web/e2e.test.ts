@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { createPlanStore } from '../../activities/cycle/plan-store';
+import { createPlanStore } from '../../storage/plan-store';
 import { loadAnnouncedSchedules } from '../../config/calendars';
 import { startWebServer, type RunningWebServer } from '../../web/server';
 import { prepareCycle, startCycle } from '../../workers/cycles';

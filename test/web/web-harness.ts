@@ -3,10 +3,10 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createPlanStore } from '../../activities/cycle/plan-store';
+import { createPlanStore } from '../../storage/plan-store';
 import { buildApp } from '../../web/app';
 import { hashPassword } from '../../web/auth/password-hash';
-import { createSubmissionToken, type SubmissionClaims } from '../../web/links/submission-token';
+import { createSubmissionToken, type SubmissionClaims } from '../../links/submission-token';
 import type { WebConfig } from '../../web/web-config';
 import type { TestStack } from '../helpers/stack';
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mac, safeEqual } from './signed-value';
+import { mac, safeEqual } from '../../links/signed-value';
 
 export const CSRF_COOKIE = 'dondoc_csrf';
 export const CSRF_FIELD = '_csrf';

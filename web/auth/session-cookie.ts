@@ -1,4 +1,4 @@
-import { signValue, verifyValue } from './signed-value';
+import { signValue, verifyValue } from '../../links/signed-value';
 
 export const SESSION_COOKIE = 'dondoc_session';
 

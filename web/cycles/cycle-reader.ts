@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { PlanStore } from '../../activities/cycle/plan-store';
+import type { PlanStore } from '../../storage/plan-store';
 import { cycleWorkflowId, unitWorkflowId } from '../../domain/cycle/cycle-input';
 import type { UnitStatus } from '../../domain/cycle/unit-status';
 import type { Plan } from '../../domain/plan/plan-schema';

@@ -1,8 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
-import type { PlanStore } from '../../activities/cycle/plan-store';
-import { deriveKey } from '../auth/signed-value';
+import type { PlanStore } from '../../storage/plan-store';
+import { deriveKey } from '../../links/signed-value';
 import { resolveWebConfig, type ResolvedWebConfig, type WebConfig } from '../web-config';
 
 export interface AppContextOptions {

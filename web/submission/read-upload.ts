@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { CSRF_FIELD } from '../auth/csrf-token';
-import { removeCreated, storeStream, type StoredFile } from '../files/file-store';
+import { removeCreated, storeStream, type StoredFile } from '../../storage/file-store';
 import { sniffKind } from '../files/sniff-type';
 import { ACCEPTED_EXTENSIONS, acceptedContentType } from '../files/upload-policy';
 import { HttpError } from '../http-error';

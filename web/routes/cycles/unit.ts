@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { storedFilePath } from '../../files/file-store';
+import { storedFilePath } from '../../../storage/file-store';
 import { HttpError } from '../../http-error';
 import { parseParams, UnitParams } from './cycle-params';
 

@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { unitWorkflowId } from '../../../domain/cycle/cycle-input';
 import type { SubmitReceipt } from '../../../domain/cycle/unit-commands';
 import { submitUpdate } from '../../../workflows/unit-messages';
-import { removeCreated } from '../../files/file-store';
+import { removeCreated } from '../../../storage/file-store';
 import { HttpError } from '../../http-error';
 import { loadLinkContext, verifyLink, type LinkContext } from '../../submission/link-context';
 import { readUpload } from '../../submission/read-upload';

@@ -1,4 +1,4 @@
-import { mac, safeEqual } from '../auth/signed-value';
+import { mac, safeEqual } from './signed-value';
 
 /** What a submission link grants: one cycle, one unit, one obligation, until `exp`. */
 export interface SubmissionClaims {

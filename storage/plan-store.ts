@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { parsePlanText } from '../../config/plan-loader';
-import type { Plan } from '../../domain/plan/plan-schema';
+import { parsePlanText } from '../config/plan-loader';
+import type { Plan } from '../domain/plan/plan-schema';
 
 /**
  * Plan files as they were when a cycle started or was amended, content-addressed (sha256) so that workflow

@@ -4,8 +4,8 @@ import { link, mkdir, open, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { FileRef } from '../../domain/cycle/unit-state';
-import { AppError } from '../../domain/errors';
+import type { FileRef } from '../domain/cycle/unit-state';
+import { AppError } from '../domain/errors';
 import { contentTypeOfName } from './content-type-of-name';
 
 export interface StoredFile {
