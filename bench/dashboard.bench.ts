@@ -3,15 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
-import { createPlanStore } from '../storage/plan-store';
-import { loadAnnouncedSchedules } from '../config/calendars';
-import { unitWorkflowId } from '../domain/cycle/cycle-input';
 import { seedPlan } from '../test/helpers/plans';
 import { startTestStack } from '../test/helpers/stack';
 import { buildTestApp, login } from '../test/web/web-harness';
-import { prepareCycle, startCycle } from '../workers/cycles';
-import { getCycleStatusQuery } from '../workflows/cycle-messages';
-import { getStatusQuery } from '../workflows/unit-messages';
 import { printTable, type Measurement } from './measure';
 
 /** The seed plan with `count` communes (copies of its nine) and its yearly obligations, as a plan file. */
@@ -61,23 +55,17 @@ export async function benchDashboard(counts: readonly number[] = [100, 10_000]):
     const { app } = await buildTestApp(stack);
     const { cookies } = await login(app);
     const pageSize = app.web.pageSize;
-    const plans = createPlanStore(path.join(stack.dataDir, 'plans'));
     const rows: Measurement[] = [];
     for (const count of counts) {
       const planFile = await scaledPlanFile(dir, count);
-      const prepared = await prepareCycle({
-        planFile,
-        year: 2031,
-        plans,
-        announced: loadAnnouncedSchedules(),
-        channels: { zns: false, oa: false },
-      });
+      const prepared = await stack.core.prepare({ planFile, year: 2031, channels: { zns: false, oa: false } });
       // Plan time just after the issue date: nothing is due, so the units only sleep.
       const clockShiftMs = Date.parse(`${prepared.input.cycle.issuedOn}T07:30:00+07:00`) - Date.now();
       const started = performance.now();
-      const handle = await startCycle(stack.client, stack.taskQueue, { ...prepared.input, clockShiftMs });
+      const cycle = prepared.input.cycle;
+      await stack.core.start({ ...prepared, input: { ...prepared.input, clockShiftMs } });
       for (;;) {
-        const status = await handle.query(getCycleStatusQuery);
+        const status = await stack.core.cycleStatus(cycle);
         if (status.started >= count) break;
         console.error(`  ${count} units: ${status.started} started…`);
         await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -88,7 +76,7 @@ export async function benchDashboard(counts: readonly number[] = [100, 10_000]):
       for (const unitId of pages) {
         for (;;) {
           try {
-            await stack.client.workflow.getHandle(unitWorkflowId(prepared.input.cycle, unitId)).query(getStatusQuery);
+            await stack.core.unitStatus(cycle, unitId);
             break;
           } catch {
             await new Promise((resolve) => setTimeout(resolve, 1000));

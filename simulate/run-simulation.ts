@@ -2,26 +2,20 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { createActivities } from '../activities';
-import { createPlanStore } from '../storage/plan-store';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
 import { createMemoryLedger } from '../activities/notify/sent-ledger';
 import { shiftedServerClock } from '../activities/shifted-clock';
-import { loadAnnouncedSchedules } from '../config/calendars';
 import type { Config } from '../config/env';
 import { loadPlanFile } from '../config/plan-loader';
 import { resolveTestServer } from '../config/temporal-binaries';
-import { unitWorkflowId } from '../domain/cycle/cycle-input';
+import type { CycleCore, CycleId } from '../cycles';
+import { isAppError } from '../domain/errors';
 import type { DayNumber } from '../domain/local-date';
-import { prepareCycle, startCycle } from '../workers/cycles';
-import { closeCycleUpdate, getCycleStatusQuery } from '../workflows/cycle-messages';
-import { extendUpdate, getStatusQuery, submitUpdate, waiveUpdate } from '../workflows/unit-messages';
+import { composeDondoc, type Dondoc } from '../workers/compose';
 import { createNotificationLog } from './notification-log';
 import { outcomesOf, type Outcome } from './outcomes';
 import { loadScenario, type Scenario } from './scenario';
-import { startSimulationChannels } from './simulation-channels';
 
 export interface SimulationOptions {
   planFile: string;
@@ -52,7 +46,7 @@ export async function runSimulation(config: Config, options: SimulationOptions):
   const plan = loadPlanFile(options.planFile);
   const scenario = loadScenario(options.scenarioFile, plan);
   await mkdir(options.outDir, { recursive: true });
-  const plansDir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-simulate-'));
+  const stateDir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-simulate-'));
   try {
     Runtime.install({ logger: new DefaultLogger('WARN') });
   } catch {
@@ -70,47 +64,52 @@ export async function runSimulation(config: Config, options: SimulationOptions):
   let shift = 0;
   const now = shiftedServerClock(() => shift);
   const log = createNotificationLog();
-  const channels = await startSimulationChannels(config, { ...options, now, log });
+  let dondoc: Dondoc | undefined;
   try {
-    const plans = createPlanStore(plansDir);
-    const announced = loadAnnouncedSchedules();
     const taskQueue = `simulate-${randomUUID()}`;
-    const prepared = await prepareCycle({
+    dondoc = await composeDondoc({
+      config: simulationConfig(config, options),
+      temporal: { connection: env.nativeConnection, client: env.client, namespace: env.namespace ?? 'default' },
+      taskQueue,
+      now,
+      stateDir,
+      reportsDir: path.join(options.outDir, 'reports'),
+      channels: {
+        // Plan time for tokens and sent_time; no daily quota, whose reset the simulation's shifted days never reach.
+        embedded: {
+          mailDir: path.join(options.outDir, 'mail'),
+          smtpCapturePort: 0,
+          fakeZaloPort: 0,
+          fakeZalo: { now: () => now().getTime(), dailyQuota: 1_000_000_000 },
+        },
+        ledger: createMemoryLedger(),
+        tap: log,
+      },
+      workflowBundle,
+    });
+    const { core, worker } = dondoc;
+    for (const line of dondoc.channels.describe) options.log(line);
+    const prepared = await core.prepare({
       planFile: options.planFile,
       year: options.year,
       ...(options.issuedOn !== undefined && { issuedOn: options.issuedOn }),
-      plans,
-      announced,
-      channels: { zns: true, oa: true },
       searchAttributes: false,
     });
     const planStart = Date.parse(`${prepared.input.cycle.issuedOn}T00:00:00+07:00`);
     shift = planStart - (await env.currentTimeMs());
     const input = { ...prepared.input, clockShiftMs: shift };
-    for (const line of channels.describe) options.log(line);
-
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue,
-      workflowBundle,
-      activities: createActivities({
-        now,
-        notify: { mailer: channels.mailer, zalo: channels.zalo, ledger: createMemoryLedger() },
-        announced,
-        cycle: { client: env.client, taskQueue, plans, reportsDir: path.join(options.outDir, 'reports') },
-      }),
-    });
+    const ref = input.cycle;
 
     const result = await worker.runUntil(async () => {
-      const cycle = await startCycle(env.client, taskQueue, input);
-      await waitFor(async () => (await cycle.query(getCycleStatusQuery)).started >= input.unitIds.length);
-      options.log(`cycle ${cycle.workflowId}: ${input.unitIds.length} units started`);
+      const { workflowId } = await core.start({ ...prepared, input });
+      await waitFor(async () => (await core.cycleStatus(ref)).started >= input.unitIds.length);
+      options.log(`cycle ${workflowId}: ${input.unitIds.length} units started`);
       const sleepUntil = async (planTime: number): Promise<void> => {
         const target = planTime - shift;
         const current = await env.currentTimeMs();
         if (target > current) await env.sleep(target - current);
       };
-      const rejected = await playScenario(env, plan.id, options.year, scenario, sleepUntil);
+      const rejected = await playScenario(core, { planId: plan.id, year: options.year }, scenario, sleepUntil);
       options.log(`scenario played (${rejected.length} actions rejected); running to the end of ${options.year}`);
       const end = Math.max(
         Date.parse(`${options.year}-12-31T23:59:00+07:00`),
@@ -118,19 +117,15 @@ export async function runSimulation(config: Config, options: SimulationOptions):
       );
       await sleepUntil(end);
       await settle(() => log.entries().length);
-      const statuses = await Promise.all(
-        input.unitIds.map((unitId) =>
-          env.client.workflow.getHandle(unitWorkflowId(input.cycle, unitId)).query(getStatusQuery),
-        ),
-      );
-      const histories = await Promise.all(
-        input.unitIds.map(async (unitId) => {
-          const described = await env.client.workflow.getHandle(unitWorkflowId(input.cycle, unitId)).describe();
-          return { unitId, events: described.historyLength };
-        }),
-      );
-      await cycle.executeUpdate(closeCycleUpdate);
-      return { statuses, rejected, busiest: histories.sort((a, b) => b.events - a.events)[0] };
+      const statuses = await core.unitStatuses(ref, input.unitIds);
+      const histories = await core.historyLengths(ref, input.unitIds);
+      await core.close(ref);
+      const busiest = [...histories].sort((a, b) => b[1] - a[1])[0];
+      return {
+        statuses: input.unitIds.flatMap((id) => statuses.get(id) ?? []),
+        rejected,
+        busiest: busiest && { unitId: busiest[0], events: busiest[1] },
+      };
     });
     const outcomes = outcomesOf(result.statuses);
     const entries = log.entries();
@@ -139,18 +134,43 @@ export async function runSimulation(config: Config, options: SimulationOptions):
       path.join(options.outDir, 'notifications.jsonl'),
       entries.map((e) => JSON.stringify(e)).join('\n') + '\n',
     );
-    return { outcomes, notifications: entries.length, rejected: result.rejected, busiestHistory: result.busiest };
+    return {
+      outcomes,
+      notifications: entries.length,
+      rejected: result.rejected,
+      ...(result.busiest && { busiestHistory: result.busiest }),
+    };
   } finally {
-    await channels.close();
+    await dondoc?.close();
     await env.teardown();
-    await rm(plansDir, { recursive: true, force: true });
+    await rm(stateDir, { recursive: true, force: true });
   }
 }
 
+/**
+ * The configuration a simulation runs with: the embedded channels unless `--smtp-url` / `--zalo-base-url` name
+ * real ones (the service's SMTP_URL and Zalo settings are not used: a simulation must not mail real people).
+ */
+function simulationConfig(config: Config, options: SimulationOptions): Config {
+  const useRealZalo = Boolean(options.zaloBaseUrl && config.env.ZALO_APP_ID);
+  return {
+    ...config,
+    env: {
+      ...config.env,
+      HOST: '127.0.0.1',
+      SMTP_URL: options.smtpUrl,
+      ZALO_APP_ID: useRealZalo ? config.env.ZALO_APP_ID : undefined,
+      ZALO_APP_SECRET: useRealZalo ? config.env.ZALO_APP_SECRET : undefined,
+      ZALO_API_BASE_URL: options.zaloBaseUrl,
+      ZALO_OAUTH_BASE_URL: options.zaloBaseUrl,
+      ZALO_TOKEN_FILE: undefined,
+    },
+  };
+}
+
 async function playScenario(
-  env: TestWorkflowEnvironment,
-  planId: string,
-  year: number,
+  core: CycleCore,
+  cycle: CycleId,
   scenario: Scenario,
   sleepUntil: (planTime: number) => Promise<void>,
 ): Promise<string[]> {
@@ -164,33 +184,27 @@ async function playScenario(
     // A second past the instant: the server's clock runs on while unlocked, and a submission is stamped with the
     // scenario's own instant (receivedAt), never later, so outcomes match the scenario to the second.
     await sleepUntil(Date.parse(action.at) + 1000);
-    const handle = env.client.workflow.getHandle(unitWorkflowId({ planId, year }, action.unit));
+    const target = { ...cycle, unitId: action.unit, obligationId: action.obligation };
     try {
       if (action.type === 'submit') {
-        await handle.executeUpdate(submitUpdate, {
-          args: [
-            {
-              obligationId: action.obligation,
-              channel: 'web',
-              receivedAt: action.at,
-              ...(action.values && { values: action.values }),
-              ...(action.documentNumber && { documentNumber: action.documentNumber }),
-              ...(action.documentDate && { documentDate: action.documentDate }),
-              ...(action.submittedBy && { submittedBy: action.submittedBy }),
-            },
-          ],
+        await core.submit(target, {
+          channel: 'web',
+          receivedAt: action.at,
+          ...(action.values && { values: action.values }),
+          ...(action.documentNumber && { documentNumber: action.documentNumber }),
+          ...(action.documentDate && { documentDate: action.documentDate }),
+          ...(action.submittedBy && { submittedBy: action.submittedBy }),
         });
       } else if (action.type === 'extend') {
-        await handle.executeUpdate(extendUpdate, {
-          args: [{ obligationId: action.obligation, newDueDate: action.newDueDate, reason: action.reason }],
-        });
+        await core.extend(target, { newDueDate: action.newDueDate, reason: action.reason });
       } else {
-        await handle.executeUpdate(waiveUpdate, { args: [{ obligationId: action.obligation, reason: action.reason }] });
+        await core.waive(target, { reason: action.reason });
       }
     } catch (err) {
-      if (!(err instanceof WorkflowUpdateFailedError)) throw err;
-      const reason = err.cause instanceof Error ? err.cause.message : err.message;
-      rejected.push(`${action.type} ${action.unit}/${action.obligation} at ${action.at}: ${reason}`);
+      if (!(isAppError(err) && (err.code === 'UPDATE_REJECTED' || err.code === 'CYCLE_CLOSED'))) throw err;
+      rejected.push(
+        `${action.type} ${action.unit}/${action.obligation} at ${action.at}: ${err.userMessage ?? err.message}`,
+      );
     }
   }
   return rejected;

@@ -125,3 +125,24 @@ function fileError(source: string): (err: unknown) => never {
     throw err;
   };
 }
+
+/** The content-addressed store of submitted files under `<dataDir>/files`, as one object to hand around. */
+export interface FileStore {
+  /** Copies files named on a command line; all or nothing. */
+  storeFiles(sources: readonly string[]): Promise<StoredFile[]>;
+  /** Streams one upload in, refused unless `check` accepts its bytes. */
+  storeStream(input: Readable | (() => Readable), filename: string, check: ContentCheck): Promise<StoredFile>;
+  /** Removes what a call of this store created, after the submission it was for was refused. */
+  removeCreated(files: readonly StoredFile[]): Promise<void>;
+  /** Where the file with this sha256 is kept. */
+  pathOf(sha256: string): string;
+}
+
+export function createFileStore(dataDir: string): FileStore {
+  return {
+    storeFiles: (sources) => storeFiles(dataDir, sources),
+    storeStream: (input, filename, check) => storeStream(dataDir, input, filename, check),
+    removeCreated,
+    pathOf: (sha256) => storedFilePath(dataDir, sha256),
+  };
+}

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorCode } from '../domain/errors';
 import { HttpError } from './http-error';
 
 const TITLES: Record<number, string> = {
@@ -14,6 +15,11 @@ const TITLES: Record<number, string> = {
   503: 'Hệ thống tạm thời không phản hồi',
 };
 
+/** Titles that say more than the status does. */
+const CODE_TITLES: Partial<Record<ErrorCode, string>> = {
+  CYCLE_CLOSED: 'Chu kỳ đã kết thúc',
+};
+
 const MESSAGES: Record<number, string> = {
   413: 'Tệp hoặc yêu cầu vượt quá dung lượng cho phép.',
   429: 'Bạn đã thử quá nhiều lần. Vui lòng đợi một phút rồi thử lại.',
@@ -27,9 +33,17 @@ const wantsJson = (request: FastifyRequest): boolean =>
  * the details go to the log, never to the browser.
  */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | HttpError, request: FastifyRequest, reply: FastifyReply) => {
+  app.setErrorHandler((thrown: FastifyError | HttpError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+    // The core's errors carry their HTTP status (the catalog) and a sentence for people, when there is one for them.
+    const error =
+      thrown instanceof AppError
+        ? new HttpError(thrown.httpStatus, thrown.userMessage ?? thrown.message, {
+            cause: thrown,
+            ...(CODE_TITLES[thrown.code] && { title: CODE_TITLES[thrown.code] }),
+          })
+        : thrown;
     const statusCode = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
-    const known = error instanceof HttpError;
+    const known = error instanceof HttpError && (!(thrown instanceof AppError) || thrown.userMessage !== undefined);
     let message: string;
     if (statusCode >= 500 && !(known && statusCode === 503)) {
       request.log.error({ err: error }, 'request failed');

@@ -8,9 +8,7 @@ import type { WebConfig } from './web-config';
  */
 export async function webConfigFromEnv(config: Config): Promise<{ web: WebConfig; notice?: string }> {
   const base = {
-    dataDir: config.dataDir,
     namespace: config.env.TEMPORAL_NAMESPACE,
-    taskQueue: config.env.TEMPORAL_TASK_QUEUE,
     apiTokens: parseApiTokens(config.env.DONDOC_API_TOKENS),
     secureCookies: config.env.PUBLIC_BASE_URL?.startsWith('https:') ?? false,
   };

@@ -1,10 +1,7 @@
 /** Everything the web app reads from the outside, built once by the service (see `webConfigFromEnv`). */
 export interface WebConfig {
-  /** `<dataDir>/files` holds submitted files. */
-  dataDir: string;
+  /** The Temporal namespace: `/healthz` checks that a worker polls the core's task queue in it. */
   namespace: string;
-  /** The worker's task queue: `/healthz` checks that something polls it. */
-  taskQueue: string;
   /** Dashboard accounts: user name → `scrypt$<salt>$<hash>` (see `hashPassword`). */
   users: ReadonlyMap<string, string>;
   /** Bearer tokens accepted by `/api/v1`. */
@@ -21,8 +18,6 @@ export interface WebConfig {
   loginAttemptsPerMinute?: number;
   /** Units per matrix page. @defaultValue 50 */
   pageSize?: number;
-  /** Unit workflows queried at once. @defaultValue 16 */
-  queryConcurrency?: number;
   /** How long a unit status read for the dashboard is reused, ms. @defaultValue 5000 */
   statusCacheMs?: number;
 }
@@ -34,7 +29,6 @@ export const WEB_DEFAULTS = {
   maxFiles: 5,
   loginAttemptsPerMinute: 5,
   pageSize: 50,
-  queryConcurrency: 16,
   statusCacheMs: 5000,
 } as const;
 

@@ -1,16 +1,22 @@
 import path from 'node:path';
 import type { NotifyDeps } from '../activities/notify/notify-deps';
-import { createFileLedger } from '../activities/notify/sent-ledger';
+import type { SentLedger } from '../activities/notify/sent-ledger';
 import { createMailer, type Mailer } from '../channels/email';
-import { FAKE_ZALO_DEFAULTS, FAKE_ZALO_TEMPLATE_IDS, startFakeZaloServer } from '../channels/fake-zalo';
+import {
+  FAKE_ZALO_DEFAULTS,
+  FAKE_ZALO_TEMPLATE_IDS,
+  startFakeZaloServer,
+  type FakeZaloOptions,
+} from '../channels/fake-zalo';
 import { startSmtpCapture } from '../channels/smtp-capture';
 import {
   createFileTokenStore,
   createZaloClient,
   createZaloMessenger,
   createZaloTokenManager,
-  type ZaloClient,
   type ZaloMessenger,
+  type ZaloTokens,
+  type ZaloTokenStore,
 } from '../channels/zalo';
 import type { Config } from '../config/env';
 import { AppError } from '../domain/errors';
@@ -22,24 +28,52 @@ export interface RunningChannels {
   close(): Promise<void>;
 }
 
+/** What the embedded channels are, where a real one is not configured. */
+export interface EmbeddedChannels {
+  /** Where the SMTP capture keeps every email as .eml. */
+  mailDir: string;
+  /** 0 for any free port. */
+  smtpCapturePort: number;
+  fakeZaloPort: number;
+  /** Options of the fake Zalo server (a simulation runs it on plan time, without a daily quota). */
+  fakeZalo?: Pick<FakeZaloOptions, 'now' | 'dailyQuota'>;
+}
+
+export interface ChannelOptions {
+  now: () => Date;
+  embedded: EmbeddedChannels;
+  ledger: SentLedger;
+  /** Where the Zalo token pair is kept (ZALO_TOKEN_FILE wins); none keeps it in memory (a run that leaves nothing). */
+  tokenDir?: string;
+  /** Wraps what is built, e.g. to record every accepted send (`simulate`). */
+  tap?: { mailer(inner: Mailer): Mailer; zalo(inner: ZaloMessenger): ZaloMessenger };
+  /** Where links in messages point people; none for a run nobody opens. */
+  dashboardUrl?: string;
+}
+
 /**
- * Email and Zalo as configured; with nothing configured, the embedded defaults: a local SMTP capture
- * (every email kept as .eml under data/mail/) and the fake Zalo server.
+ * Email and Zalo as configured (SMTP_URL; ZALO_APP_ID and ZALO_APP_SECRET), and for what is not configured the
+ * embedded defaults: a local SMTP capture (every email kept as .eml) and the fake Zalo server, or the fake Zalo at
+ * ZALO_API_BASE_URL when one is given without app credentials.
  */
-export async function startChannels(config: Config, now: () => Date): Promise<RunningChannels> {
+export async function startChannels(config: Config, options: ChannelOptions): Promise<RunningChannels> {
   const { env } = config;
+  const { now, embedded } = options;
   const closers: (() => Promise<void> | void)[] = [];
   const describe: string[] = [];
   try {
     let smtpUrl = env.SMTP_URL;
     if (!smtpUrl) {
-      const dir = path.join(config.dataDir, 'mail');
-      const capture = await startSmtpCapture({ host: env.HOST, port: env.SMTP_CAPTURE_PORT, dir }).catch(
-        (err: unknown) => portError(err, env.SMTP_CAPTURE_PORT, 'SMTP capture', 'set SMTP_CAPTURE_PORT or SMTP_URL'),
+      const capture = await startSmtpCapture({
+        host: env.HOST,
+        port: embedded.smtpCapturePort,
+        dir: embedded.mailDir,
+      }).catch((err: unknown) =>
+        portError(err, embedded.smtpCapturePort, 'SMTP capture', 'set SMTP_CAPTURE_PORT or SMTP_URL'),
       );
       closers.push(() => capture.close());
       smtpUrl = capture.url;
-      describe.push(`SMTP capture         ${capture.url}  (emails kept in ${path.relative(process.cwd(), dir)}/)`);
+      describe.push(`SMTP capture         ${capture.url}  (emails kept in ${relative(embedded.mailDir)}/)`);
     } else {
       describe.push(`SMTP                 ${redact(smtpUrl)}`);
     }
@@ -52,64 +86,67 @@ export async function startChannels(config: Config, now: () => Date): Promise<Ru
     });
     closers.push(() => mailer.close());
 
-    let zalo: ZaloMessenger;
-    let client: ZaloClient;
-    const tokenFile = env.ZALO_TOKEN_FILE ?? path.join(config.dataDir, 'zalo', 'tokens.json');
-    if (env.ZALO_APP_ID && env.ZALO_APP_SECRET) {
-      const base = env.ZALO_API_BASE_URL;
-      client = createZaloClient({
-        appId: env.ZALO_APP_ID,
-        secretKey: env.ZALO_APP_SECRET,
-        baseUrls: {
-          ...(base && { zns: base, oa: base }),
-          ...(env.ZALO_OAUTH_BASE_URL && { oauth: env.ZALO_OAUTH_BASE_URL }),
-        },
-        headersTimeoutMs: env.ZALO_HTTP_TIMEOUT_MS,
-        bodyTimeoutMs: env.ZALO_HTTP_TIMEOUT_MS,
-        now,
-      });
-      zalo = messenger(
-        client,
-        tokenFile,
-        env.ZALO_REFRESH_TOKEN,
-        env.ZALO_REFRESH_BEFORE_MINUTES,
-        now,
-        {
+    const real = Boolean(env.ZALO_APP_ID && env.ZALO_APP_SECRET);
+    let zaloBase = env.ZALO_API_BASE_URL;
+    if (!real && !zaloBase) {
+      const fake = await startFakeZaloServer({
+        host: env.HOST,
+        port: embedded.fakeZaloPort,
+        ...embedded.fakeZalo,
+      }).catch((err: unknown) =>
+        portError(err, embedded.fakeZaloPort, 'fake Zalo', 'set FAKE_ZALO_PORT, or ZALO_APP_ID for the real Zalo'),
+      );
+      closers.push(() => fake.close());
+      zaloBase = fake.url;
+      describe.push(`Fake Zalo            ${fake.url}  (ZNS, OA and OAuth; messages at ${fake.url}/__fake/messages)`);
+    } else {
+      describe.push(
+        `Zalo                 ${real ? `app ${env.ZALO_APP_ID}` : 'fake'}${zaloBase ? ` via ${zaloBase}` : ''}`,
+      );
+    }
+    // The fake Zalo answers OAuth too; the real one has its own OAuth host unless ZALO_OAUTH_BASE_URL says otherwise.
+    const oauthBase = env.ZALO_OAUTH_BASE_URL ?? (real ? undefined : zaloBase);
+    const client = createZaloClient({
+      appId: real ? (env.ZALO_APP_ID ?? '') : FAKE_ZALO_DEFAULTS.appId,
+      secretKey: real ? (env.ZALO_APP_SECRET ?? '') : FAKE_ZALO_DEFAULTS.secretKey,
+      baseUrls: { ...(zaloBase && { zns: zaloBase, oa: zaloBase }), ...(oauthBase && { oauth: oauthBase }) },
+      headersTimeoutMs: env.ZALO_HTTP_TIMEOUT_MS,
+      bodyTimeoutMs: env.ZALO_HTTP_TIMEOUT_MS,
+      now,
+    });
+    closers.push(() => client.close());
+    const tokens = createZaloTokenManager({
+      store: tokenStore(
+        real && env.ZALO_TOKEN_FILE
+          ? env.ZALO_TOKEN_FILE
+          : options.tokenDir && path.join(options.tokenDir, real ? 'tokens.json' : 'fake-tokens.json'),
+      ),
+      auth: client.auth,
+      initialRefreshToken: real ? env.ZALO_REFRESH_TOKEN : FAKE_ZALO_DEFAULTS.refreshToken,
+      refreshBeforeMinutes: env.ZALO_REFRESH_BEFORE_MINUTES,
+      now,
+    });
+    const templates = real
+      ? {
           reminder: env.ZALO_TEMPLATE_REMINDER ?? '',
           escalation: env.ZALO_TEMPLATE_ESCALATION ?? '',
           receipt: env.ZALO_TEMPLATE_RECEIPT ?? '',
-        },
-        env.ZALO_ZNS_MODE,
-      );
-      describe.push(`Zalo                 app ${env.ZALO_APP_ID}${base ? ` via ${base}` : ''}`);
-    } else {
-      const fake = await startFakeZaloServer({ host: env.HOST, port: env.FAKE_ZALO_PORT }).catch((err: unknown) =>
-        portError(err, env.FAKE_ZALO_PORT, 'fake Zalo', 'set FAKE_ZALO_PORT, or ZALO_APP_ID for the real Zalo'),
-      );
-      closers.push(() => fake.close());
-      client = createZaloClient({
-        appId: FAKE_ZALO_DEFAULTS.appId,
-        secretKey: FAKE_ZALO_DEFAULTS.secretKey,
-        baseUrls: { zns: fake.url, oa: fake.url, oauth: fake.url },
-        now,
-      });
-      const fakeTokens = path.join(config.dataDir, 'zalo', 'fake-tokens.json');
-      zalo = messenger(
-        client,
-        fakeTokens,
-        FAKE_ZALO_DEFAULTS.refreshToken,
-        env.ZALO_REFRESH_BEFORE_MINUTES,
-        now,
-        FAKE_ZALO_TEMPLATE_IDS,
-      );
-      describe.push(`Fake Zalo            ${fake.url}  (ZNS, OA and OAuth; messages at ${fake.url}/__fake/messages)`);
-    }
-    closers.push(() => client.close());
+        }
+      : FAKE_ZALO_TEMPLATE_IDS;
+    const zalo = createZaloMessenger({
+      client,
+      tokens,
+      templates,
+      ...(real && env.ZALO_ZNS_MODE && { mode: env.ZALO_ZNS_MODE }),
+    });
 
-    const ledger = createFileLedger(path.join(config.dataDir, 'ledger'));
-    const dashboardUrl = `${publicBaseUrl(config).replace(/\/$/, '')}/`;
     return {
-      notify: { mailer, zalo, ledger, dashboardUrl },
+      notify: {
+        mailer: options.tap ? options.tap.mailer(mailer) : mailer,
+        zalo: options.tap ? options.tap.zalo(zalo) : zalo,
+        ledger: options.ledger,
+        ...(options.dashboardUrl && { dashboardUrl: options.dashboardUrl }),
+      },
       describe,
       close: () => closeAll(closers),
     };
@@ -124,23 +161,19 @@ export function publicBaseUrl(config: Config): string {
   return config.env.PUBLIC_BASE_URL ?? `http://${config.env.HOST}:${config.env.PORT}`;
 }
 
-function messenger(
-  client: ZaloClient,
-  tokenFile: string,
-  initialRefreshToken: string | undefined,
-  refreshBeforeMinutes: number,
-  now: () => Date,
-  templates: { reminder: string; escalation: string; receipt: string },
-  mode?: 'development',
-): ZaloMessenger {
-  const tokens = createZaloTokenManager({
-    store: createFileTokenStore(tokenFile),
-    auth: client.auth,
-    initialRefreshToken,
-    refreshBeforeMinutes,
-    now,
-  });
-  return createZaloMessenger({ client, tokens, templates, ...(mode && { mode }) });
+/** The URL with the password of its user info masked, for start-up banners. */
+export function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}
+
+function tokenStore(file: string | undefined): ZaloTokenStore {
+  if (file) return createFileTokenStore(file);
+  let saved: ZaloTokens | undefined;
+  return { load: async () => saved, save: async (pair) => void (saved = pair) };
+}
+
+function relative(dir: string): string {
+  return path.relative(process.cwd(), dir) || '.';
 }
 
 async function closeAll(closers: (() => Promise<void> | void)[]): Promise<void> {
@@ -153,9 +186,4 @@ function portError(err: unknown, port: number, role: string, hint: string): neve
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code !== 'EADDRINUSE' && (err as { code?: unknown })?.code !== 'PORT_IN_USE') throw err;
   throw new AppError('PORT_IN_USE', `Port ${port} (${role}) is already in use: ${hint}.`, { cause: err });
-}
-
-/** The URL with the password of its user info masked, for start-up banners. */
-export function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
 }

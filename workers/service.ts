@@ -1,20 +1,20 @@
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { createPlanStore } from '../storage/plan-store';
-import { loadAnnouncedSchedules } from '../config/calendars';
+import { createFileLedger } from '../activities/notify/sent-ledger';
 import type { Config } from '../config/env';
 import { resolveTemporalCli } from '../config/temporal-binaries';
 import { AppError } from '../domain/errors';
-import { buildApp } from '../web/app';
 import { loadLinkSecret } from '../links/link-secret';
+import { createLinkSigner } from '../links/link-signer';
+import { buildApp } from '../web/app';
 import { startWebServer, type RunningWebServer } from '../web/server';
 import { webConfigFromEnv } from '../web/web-config-from-env';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
-import { publicBaseUrl, startChannels, type RunningChannels } from './channels';
+import { publicBaseUrl } from './channels';
+import { composeDondoc, type Dondoc } from './compose';
 import { startDevServer, type DevServer } from './dev-server';
 import { connectClient, type ConnectedClient } from './temporal-client';
 import { temporalTarget } from './temporal-connection';
-import { createWorker } from './worker';
 
 export interface ServiceOutput {
   info(line: string): void;
@@ -38,7 +38,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
 
   let devServer: DevServer | undefined;
   let connection: NativeConnection | undefined;
-  let channels: RunningChannels | undefined;
+  let dondoc: Dondoc | undefined;
   let temporal: ConnectedClient | undefined;
   let web: RunningWebServer | undefined;
   const now = (): Date => new Date();
@@ -69,37 +69,36 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     });
     if (!devServer) out.info(`Temporal server      ${target.connectionOptions.address ?? 'localhost:7233'}`);
 
-    channels = await startChannels(config, now);
-    for (const line of channels.describe) out.info(line);
     temporal = await connectClient(config, devServer?.address);
-    const plans = createPlanStore(path.join(config.dataDir, 'plans'));
     const linkSecret = loadLinkSecret(config.dataDir, config.env.DONDOC_LINK_SECRET);
     const baseUrl = publicBaseUrl(config);
-
-    const worker = await createWorker({
-      connection,
-      namespace: target.namespace,
-      taskQueue: config.env.TEMPORAL_TASK_QUEUE,
-      deps: {
-        now,
-        notify: channels.notify,
-        announced: loadAnnouncedSchedules(),
-        cycle: {
-          client: temporal.client,
-          taskQueue: config.env.TEMPORAL_TASK_QUEUE,
-          plans,
-          reportsDir: path.join(config.dataDir, 'reports'),
-          links: { secret: linkSecret, publicBaseUrl: baseUrl },
+    const taskQueue = config.env.TEMPORAL_TASK_QUEUE;
+    dondoc = await composeDondoc({
+      config,
+      temporal: { connection, client: temporal.client, namespace: target.namespace },
+      taskQueue,
+      now,
+      stateDir: config.dataDir,
+      channels: {
+        embedded: {
+          mailDir: path.join(config.dataDir, 'mail'),
+          smtpCapturePort: config.env.SMTP_CAPTURE_PORT,
+          fakeZaloPort: config.env.FAKE_ZALO_PORT,
         },
+        ledger: createFileLedger(path.join(config.dataDir, 'ledger')),
+        tokenDir: path.join(config.dataDir, 'zalo'),
+        dashboardUrl: `${baseUrl.replace(/\/$/, '')}/`,
       },
+      links: createLinkSigner(linkSecret, baseUrl),
     });
-    out.info(`Worker               task queue "${config.env.TEMPORAL_TASK_QUEUE}", namespace "${target.namespace}"`);
+    for (const line of dondoc.channels.describe) out.info(line);
+    const { worker } = dondoc;
+    out.info(`Worker               task queue "${taskQueue}", namespace "${target.namespace}"`);
 
     const webConfig = await webConfigFromEnv(config);
     const app = await buildApp({
       config: { ...webConfig.web, namespace: target.namespace },
-      temporal: { client: temporal.client },
-      plans,
+      core: dondoc.core,
       linkSecret,
       logger: config.env.LOG_LEVEL === 'debug',
     });
@@ -116,7 +115,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   } finally {
     await web?.close();
     await temporal?.close();
-    await channels?.close();
+    await dondoc?.close();
     await connection?.close();
     await devServer?.stop();
   }

@@ -27,11 +27,11 @@ export interface AggregateObligationInput {
 /** Collects every unit's state and values for one obligation, writes the report files, mails the supervisor. */
 export function aggregateObligation(deps: CycleDeps) {
   return async (input: AggregateObligationInput): Promise<AggregationSummary> => {
-    const plan = await deps.plans.load(input.planSnapshot);
+    const plan = await deps.core.plan(input.planSnapshot);
     const obligation = plan.obligations.find((o) => o.id === input.obligationId);
     const form = obligation?.form ? plan.forms[obligation.form] : undefined;
     const fields = (form?.fields ?? []).map((f) => ({ key: f.key, label: f.label }));
-    const statuses = await fetchStatuses(deps.client, input.cycle, input.unitIds);
+    const statuses = await fetchStatuses(deps.core, input.cycle, input.unitIds);
     const rows = statuses.flatMap((status) => rowOf(status, input.obligationId));
     const count = (s: ReportRow['status']): number => rows.filter((r) => r.status === s).length;
 

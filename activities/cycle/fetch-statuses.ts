@@ -1,23 +1,16 @@
-import type { Client } from '@temporalio/client';
-import { unitWorkflowId } from '../../domain/cycle/cycle-input';
+import { heartbeat } from '@temporalio/activity';
+import type { CycleCore } from '../../cycles';
 import type { UnitStatus } from '../../domain/cycle/unit-status';
-import { getStatusQuery } from '../../workflows/unit-messages';
-import { inBatches } from './in-batches';
 
-/** Every unit's status, by query; a unit whose workflow is gone (removed by an amendment) is skipped. */
+/** Fan-outs over thousands of units: well within the activities' 30-minute start-to-close timeout. */
+export const FANOUT_DEADLINE_MS = 25 * 60_000;
+
+/** Every unit's status, heartbeating as they answer; a unit whose workflow is gone (removed by an amendment) is skipped. */
 export async function fetchStatuses(
-  client: Client,
+  core: CycleCore,
   cycle: { planId: string; year: number },
   unitIds: readonly string[],
 ): Promise<UnitStatus[]> {
-  const statuses = await inBatches(unitIds, (unitId) =>
-    client.workflow
-      .getHandle(unitWorkflowId(cycle, unitId))
-      .query(getStatusQuery)
-      .catch((err: unknown) => {
-        if ((err as Error).name === 'WorkflowNotFoundError') return undefined;
-        throw err;
-      }),
-  );
-  return statuses.filter((status) => status !== undefined);
+  const statuses = await core.unitStatuses(cycle, unitIds, { onProgress: heartbeat, deadlineMs: FANOUT_DEADLINE_MS });
+  return [...statuses.values()];
 }

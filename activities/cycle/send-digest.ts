@@ -23,11 +23,11 @@ const DUE_SOON_WORKING_DAYS = 10;
 /** The weekly digest to the supervisor: sent only when something is overdue or due soon. */
 export function sendDigest(deps: CycleDeps) {
   return async (input: SendDigestInput): Promise<{ rows: number; sent: boolean }> => {
-    const plan = await deps.plans.load(input.planSnapshot);
+    const plan = await deps.core.plan(input.planSnapshot);
     const calendar = planCalendar(plan, deps.announced);
     const today = planDayOf(Date.parse(input.at));
     const rows: DigestRow[] = [];
-    for (const status of await fetchStatuses(deps.client, input.cycle, input.unitIds)) {
+    for (const status of await fetchStatuses(deps.core, input.cycle, input.unitIds)) {
       for (const obligation of status.obligations) {
         if (obligation.state !== 'pending' && obligation.state !== 'overdue') continue;
         const due = parseLocalDate(obligation.dueDate);

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { isAppError } from '../../domain/errors';
-import { closeCycleUpdate, type CycleStatus } from '../../workflows/cycle-messages';
-import { cycleFailure, cycleHandle, parseCycleTarget, withTemporal, type CycleTarget } from '../cycle-target';
+import type { CycleStatus } from '../../workflows/cycle-messages';
+import { withCore } from '../cli-core';
+import { parseCycleTarget, type CycleTarget } from '../cycle-target';
 import { vnInstant } from '../format/vietnamese';
 import type { CliIo } from '../program';
 
@@ -14,20 +14,8 @@ export function registerCycleClose(cycle: Command, io: CliIo): void {
     .description('close a cycle: every unit workflow stops, nothing more is sent')
     .argument('<cycle>', 'the cycle, <planId>/<year>', parseCycleTarget)
     .action(async (target: CycleTarget) => {
-      await withTemporal(async (client) => {
-        const handle = cycleHandle(client, target);
-        try {
-          io.stdout(renderClosed(await handle.executeUpdate(closeCycleUpdate), false));
-        } catch (err) {
-          // A closed cycle's workflow has completed: Updates find nothing, but its result is the final status.
-          const failure = await cycleFailure(client, target, err);
-          if (!(isAppError(failure) && failure.code === 'UPDATE_REJECTED')) throw failure;
-          const final = await handle.result().catch(() => {
-            throw failure;
-          });
-          io.stdout(renderClosed(final, true));
-        }
-      }, CLOSE_TIMEOUT_MS);
+      const { status, already } = await withCore((core) => core.close(target), CLOSE_TIMEOUT_MS);
+      io.stdout(renderClosed(status, already));
     });
 }
 

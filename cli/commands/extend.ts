@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors';
 import { formatLocalDate } from '../../domain/local-date';
-import { extendUpdate } from '../../workflows/unit-messages';
 import type { CycleTarget } from '../cycle-target';
-import { renderExtension } from '../format/unit-command-output';
+import { renderExtension, subjectOf } from '../format/unit-command-output';
 import { parseIsoDate } from '../options';
 import type { CliIo } from '../program';
 import { obligationCommand, withObligation } from '../unit-command';
@@ -29,18 +28,13 @@ export function registerExtend(program: Command, io: CliIo): void {
     .option('--by <name>', 'who grants it')
     .action(async (target: CycleTarget, unitId: string, obligationId: string, options: ExtendOptions) => {
       if (!options.reason.trim()) throw new AppError('USAGE', '--reason must not be empty');
-      await withObligation(target, unitId, obligationId, async ({ obligation, handle, subject }) => {
-        const extended = await handle.executeUpdate(extendUpdate, {
-          args: [
-            {
-              obligationId,
-              newDueDate: options.to,
-              reason: options.reason,
-              ...(options.by !== undefined && { by: options.by }),
-            },
-          ],
+      await withObligation(target, unitId, obligationId, async (core, obligation) => {
+        const extended = await core.extend(obligation, {
+          newDueDate: options.to,
+          reason: options.reason,
+          ...(options.by !== undefined && { by: options.by }),
         });
-        io.stdout(renderExtension(subject, obligation.dueDate, extended, Date.now()));
+        io.stdout(renderExtension(subjectOf(extended), extended.obligation.dueDate, extended.result, Date.now()));
       });
     });
 }

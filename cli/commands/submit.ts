@@ -1,13 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { InvalidArgumentError, type Command } from 'commander';
-import type { SubmitInput } from '../../domain/cycle/unit-commands';
+import type { SubmitRequest } from '../../cycles';
 import { AppError } from '../../domain/errors';
 import { formatLocalDate } from '../../domain/local-date';
-import { removeCreated, storeFiles } from '../../storage/file-store';
-import { submitUpdate } from '../../workflows/unit-messages';
 import type { CycleTarget } from '../cycle-target';
-import { renderReceipt } from '../format/unit-command-output';
+import { renderReceipt, subjectOf } from '../format/unit-command-output';
 import { parseIsoDate } from '../options';
 import type { CliIo } from '../program';
 import { obligationCommand, withObligation } from '../unit-command';
@@ -49,30 +46,23 @@ export function registerSubmit(program: Command, io: CliIo): void {
         throw new AppError('USAGE', '--paper and --received-at go together: when did Phòng Nội vụ receive it?');
       }
       const values = await readValues(options);
-      await withObligation(target, unitId, obligationId, async ({ config, handle, subject }) => {
-        const stored = await storeFiles(config.dataDir, options.file ?? []);
-        const request: SubmitInput = {
-          obligationId,
+      await withObligation(target, unitId, obligationId, async (core, obligation) => {
+        const files = await core.files.storeFiles(options.file ?? []);
+        const request: SubmitRequest = {
           channel: options.paper ? 'paper' : 'cli',
           ...(values && { values }),
           ...(options.documentNumber !== undefined && { documentNumber: options.documentNumber }),
           ...(options.documentDate !== undefined && { documentDate: options.documentDate }),
-          ...(stored.length > 0 && { files: stored.map((file) => file.ref) }),
           ...(options.by !== undefined && { submittedBy: options.by }),
           ...(options.receivedAt !== undefined && { receivedAt: options.receivedAt }),
         };
-        const receipt = await handle.executeUpdate(submitUpdate, { args: [request] }).catch(async (err: unknown) => {
-          // Only when the workflow surely did not take it: after a timeout the submission may still be recorded.
-          if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError) {
-            await removeCreated(stored);
-          }
-          throw err;
-        });
+        // The same command run again (after a timeout, say) is the same Update: recorded once.
+        const submitted = await core.submit(obligation, request, { files });
         io.stdout(
           renderReceipt(
-            subject,
-            receipt,
-            stored.map((file) => file.ref),
+            subjectOf(submitted),
+            submitted.result,
+            files.map((file) => file.ref),
           ),
         );
       });

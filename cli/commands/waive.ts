@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { AppError } from '../../domain/errors';
-import { waiveUpdate } from '../../workflows/unit-messages';
 import type { CycleTarget } from '../cycle-target';
-import { renderWaiver } from '../format/unit-command-output';
+import { renderWaiver, subjectOf } from '../format/unit-command-output';
 import type { CliIo } from '../program';
 import { obligationCommand, withObligation } from '../unit-command';
 
@@ -21,11 +20,12 @@ export function registerWaive(program: Command, io: CliIo): void {
     .option('--by <name>', 'who grants it')
     .action(async (target: CycleTarget, unitId: string, obligationId: string, options: WaiveOptions) => {
       if (!options.reason.trim()) throw new AppError('USAGE', '--reason must not be empty');
-      await withObligation(target, unitId, obligationId, async ({ handle, subject }) => {
-        const waived = await handle.executeUpdate(waiveUpdate, {
-          args: [{ obligationId, reason: options.reason, ...(options.by !== undefined && { by: options.by }) }],
+      await withObligation(target, unitId, obligationId, async (core, obligation) => {
+        const waived = await core.waive(obligation, {
+          reason: options.reason,
+          ...(options.by !== undefined && { by: options.by }),
         });
-        io.stdout(renderWaiver(subject, waived.waivedAt, options.reason.trim()));
+        io.stdout(renderWaiver(subjectOf(waived), waived.result.waivedAt, options.reason.trim()));
       });
     });
 }

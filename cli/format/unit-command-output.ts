@@ -8,6 +8,11 @@ export interface Subject {
   obligationTitle: string;
 }
 
+/** The unit's name and the obligation's title, from what a unit command acted on. */
+export function subjectOf(acted: { unit: { unit: { name: string } }; obligation: { title: string } }): Subject {
+  return { unitName: acted.unit.unit.name, obligationTitle: acted.obligation.title };
+}
+
 /** "Đã nhận … — đúng hạn / trễ hạn, hạn …": the receipt as the officer who submitted reads it. */
 export function renderReceipt(subject: Subject, receipt: SubmitReceipt, files: readonly FileRef[]): string {
   const timeliness = receipt.timeliness === 'on-time' ? 'đúng hạn' : 'trễ hạn';

@@ -131,7 +131,11 @@ describe('dondoc cycle start | status | amend | close (dev server, real worker)'
     const removed = await statusWhen('cycle-small/2033', allStarted);
     expect(removed.units.map((unit) => unit.unit.id)).toEqual(['phong-noi-vu', 'xa-dong', 'xa-bac']);
 
-    const unknown = await dondoc('cycle', 'amend', 'cycle-small/2033', '--remove', 'xa-tay');
+    // The same command again is the same Update (its id comes from the request): answered, not applied twice.
+    const retried = await dondoc('cycle', 'amend', 'cycle-small/2033', '--remove', 'xa-tay');
+    expect(retried).toEqual(remove);
+
+    const unknown = await dondoc('cycle', 'amend', 'cycle-small/2033', '--remove', 'xa-tay,xa-nam');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Đơn vị «xa-tay» không thuộc chu kỳ này');
   });

@@ -4,8 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Worker } from '@temporalio/worker';
-import { createPlanStore } from '../../storage/plan-store';
 import { runCli } from '../../cli/program';
+import { loadAnnouncedSchedules } from '../../config/calendars';
+import { createCycleCore, type CycleCore } from '../../cycles';
+import { createLinkSigner } from '../../links/link-signer';
+import { createFileStore } from '../../storage/file-store';
+import { createPlanStore } from '../../storage/plan-store';
 import { createWorker } from '../../workers/worker';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { startTestChannels, type TestChannels } from './channels';
@@ -17,6 +21,8 @@ export const CYCLE_SMALL = path.resolve(__dirname, '..', 'fixtures', 'plans', 'c
 /** What `dondoc start` runs, in miniature, for tests that drive the real CLI against it. */
 export interface TestStack {
   client: Client;
+  /** The application core the worker's cycle activities use (plans, files and reports under `dataDir`). */
+  core: CycleCore;
   channels: TestChannels;
   /** `<dataDir>/plans` holds plan snapshots, `<dataDir>/files` submitted files, `<dataDir>/reports` reports. */
   dataDir: string;
@@ -44,6 +50,7 @@ export async function startTestStack(
     const startedChannels = (channels = await startTestChannels());
     const bundle = await bundling;
     const { env } = startedServer;
+    const core = testCore({ client: env.client, taskQueue, dataDir, ...(options.links && { links: options.links }) });
     const worker: Worker = await createWorker({
       connection: env.nativeConnection,
       namespace: 'default',
@@ -51,18 +58,13 @@ export async function startTestStack(
       workflowBundle: bundle,
       deps: {
         ...startedChannels.deps,
-        cycle: {
-          client: env.client,
-          taskQueue,
-          plans: createPlanStore(path.join(dataDir, 'plans')),
-          reportsDir: path.join(dataDir, 'reports'),
-          ...(options.links && { links: options.links }),
-        },
+        cycle: { core, reportsDir: path.join(dataDir, 'reports') },
       },
     });
     const running = worker.run();
     const stack: TestStack = {
       client: env.client,
+      core,
       channels: startedChannels,
       dataDir,
       taskQueue,
@@ -87,6 +89,23 @@ export async function startTestStack(
     await rm(dataDir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** The core as `dondoc start` builds it, on `client` and `taskQueue`, keeping its files under `dataDir`. */
+export function testCore(options: {
+  client: Client;
+  taskQueue: string;
+  dataDir: string;
+  links?: { secret: Buffer; publicBaseUrl: string };
+}): CycleCore {
+  return createCycleCore({
+    client: options.client,
+    taskQueue: options.taskQueue,
+    plans: createPlanStore(path.join(options.dataDir, 'plans')),
+    files: createFileStore(options.dataDir),
+    announced: loadAnnouncedSchedules(),
+    ...(options.links && { links: createLinkSigner(options.links.secret, options.links.publicBaseUrl) }),
+  });
 }
 
 export interface CliRun {

@@ -2,10 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { createPlanStore } from '../../storage/plan-store';
-import { loadAnnouncedSchedules } from '../../config/calendars';
 import { startWebServer, type RunningWebServer } from '../../web/server';
-import { prepareCycle, startCycle } from '../../workers/cycles';
 import { freePort } from '../../workers/port-check';
 import { getStatusQuery } from '../../workflows/unit-messages';
 import { CYCLE_SMALL, startTestStack, type TestStack } from '../helpers/stack';
@@ -42,17 +39,15 @@ describe('a unit head and Phòng Nội vụ in a real browser (headless Chromium
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 
     // Start the cycle a few seconds before xa-dong's first reminder about its report, in plan time.
-    const prepared = await prepareCycle({
+    const prepared = await stack.core.prepare({
       planFile: CYCLE_SMALL,
       year: 2031,
-      plans: createPlanStore(path.join(stack.dataDir, 'plans')),
-      announced: loadAnnouncedSchedules(),
       channels: { zns: false, oa: false },
     });
     const item = prepared.schedule.items.find((i) => i.unit === 'xa-dong' && i.obligation === 'bao-cao')!;
     const reminder = item.events.find((e) => e.type === 'reminder')!;
     const clockShiftMs = Date.parse(reminder.at) - 3000 - Date.now();
-    await startCycle(stack.client, stack.taskQueue, { ...prepared.input, clockShiftMs });
+    await stack.core.start({ ...prepared, input: { ...prepared.input, clockShiftMs } });
   }, 120_000);
 
   afterAll(async () => {

@@ -3,12 +3,11 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createPlanStore } from '../../storage/plan-store';
+import { createSubmissionToken, type SubmissionClaims } from '../../links/submission-token';
 import { buildApp } from '../../web/app';
 import { hashPassword } from '../../web/auth/password-hash';
-import { createSubmissionToken, type SubmissionClaims } from '../../links/submission-token';
 import type { WebConfig } from '../../web/web-config';
-import type { TestStack } from '../helpers/stack';
+import { testCore, type TestStack } from '../helpers/stack';
 
 export const PASSWORD = 'mật-khẩu-thử';
 export const API_TOKEN = 'api-token-thu-nghiem-0123456789';
@@ -25,23 +24,26 @@ export interface WebApp {
  */
 export async function buildTestApp(
   stack: TestStack | undefined,
-  overrides: Partial<WebConfig> & { now?: () => Date; linkSecret?: Buffer } = {},
+  overrides: Partial<WebConfig> & { now?: () => Date; linkSecret?: Buffer; taskQueue?: string } = {},
 ): Promise<WebApp> {
-  const { now, linkSecret, ...config } = overrides;
+  const { now, linkSecret, taskQueue, ...config } = overrides;
   const secret = linkSecret ?? randomBytes(32);
-  const dataDir = stack?.dataDir ?? path.join(__dirname, 'no-data');
-  const client = stack?.client ?? new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) });
+  const core =
+    stack && taskQueue === undefined
+      ? stack.core
+      : testCore({
+          client: stack?.client ?? new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
+          taskQueue: taskQueue ?? 'nobody-polls-this',
+          dataDir: stack?.dataDir ?? path.join(__dirname, 'no-data'),
+        });
   const app = await buildApp({
     config: {
-      dataDir,
       namespace: 'default',
-      taskQueue: stack?.taskQueue ?? 'nobody-polls-this',
       users: new Map([['pnv', await hashPassword(PASSWORD)]]),
       apiTokens: [API_TOKEN],
       ...config,
     },
-    temporal: { client },
-    plans: createPlanStore(path.join(dataDir, 'plans')),
+    core,
     linkSecret: secret,
     ...(now && { now }),
   });

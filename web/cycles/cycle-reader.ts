@@ -1,102 +1,79 @@
-import type { Client } from '@temporalio/client';
-import type { PlanStore } from '../../storage/plan-store';
-import { cycleWorkflowId, unitWorkflowId } from '../../domain/cycle/cycle-input';
+import type { CycleCore, CycleId, CycleSummary } from '../../cycles';
 import type { UnitStatus } from '../../domain/cycle/unit-status';
 import type { Plan } from '../../domain/plan/plan-schema';
-import { getCycleStatusQuery, type CycleStatus } from '../../workflows/cycle-messages';
-import { getStatusQuery } from '../../workflows/unit-messages';
-import { HttpError } from '../http-error';
-import { webTemporalError } from '../temporal/web-temporal-error';
-import { mapLimit } from './map-limit';
+import type { CycleStatus } from '../../workflows/cycle-messages';
 
-export interface CycleRef {
-  planId: string;
-  year: number;
-}
+export type CycleRef = CycleId;
+export type { CycleSummary };
 
 export interface CycleView extends CycleRef {
   status: CycleStatus;
   plan: Plan;
 }
 
-export interface CycleSummary extends CycleRef {
-  running: boolean;
-  startedAt?: string;
-}
-
 export interface CycleReaderOptions {
-  withTemporal<T>(fn: (client: Client) => Promise<T>): Promise<T>;
-  plans: PlanStore;
-  concurrency: number;
+  core: CycleCore;
+  /** How long one page may wait for Temporal, ms. */
+  deadlineMs: number;
   cacheMs: number;
 }
 
 /**
- * Reads cycles and unit statuses for the dashboard. One unit is one workflow query, so pages ask only for the units
- * they show, at most `concurrency` at a time, and reuse an answer for `cacheMs` (dropped when the web changes it).
+ * The dashboard's view of the core's reads: pages ask only for the units they show, and an answer is reused for
+ * `cacheMs` (dropped when the web changes that unit).
  */
 export class CycleReader {
   private readonly cache = new Map<string, { at: number; status: UnitStatus }>();
 
   constructor(private readonly options: CycleReaderOptions) {}
 
-  /** Cycle workflows known to Temporal's visibility (`dondoc/<plan>/<year>`), newest first. */
-  async list(limit = 200): Promise<CycleSummary[]> {
-    return this.options.withTemporal(async (client) => {
-      const found: CycleSummary[] = [];
-      for await (const info of client.workflow.list({ query: "WorkflowType = 'cycleWorkflow'" })) {
-        const match = /^dondoc\/([^/]+)\/(\d{4})$/.exec(info.workflowId);
-        if (!match) continue;
-        found.push({
-          planId: match[1] ?? '',
-          year: Number(match[2]),
-          running: info.status.name === 'RUNNING',
-          startedAt: info.startTime.toISOString(),
-        });
-        if (found.length >= limit) break;
-      }
-      return found;
-    });
+  list(limit = 200): Promise<CycleSummary[]> {
+    return this.options.core.listCycles(limit, this.call());
   }
 
   async cycle(ref: CycleRef): Promise<CycleView> {
-    const status = await this.options
-      .withTemporal((client) => client.workflow.getHandle(cycleWorkflowId(ref)).query(getCycleStatusQuery))
-      .catch((err: unknown) => {
-        throw webTemporalError(err, `chu kỳ ${ref.planId}/${ref.year}`);
-      });
-    return { ...ref, status, plan: await this.options.plans.load(status.planSnapshot) };
+    const status = await this.options.core.cycleStatus(ref, this.call());
+    return { ...ref, status, plan: await this.options.core.plan(status.planSnapshot) };
   }
 
   /** One unit, fresh from its workflow. */
   async unit(ref: CycleRef, unitId: string): Promise<UnitStatus> {
-    const id = unitWorkflowId(ref, unitId);
-    const status = await this.options
-      .withTemporal((client) => client.workflow.getHandle(id).query(getStatusQuery))
-      .catch((err: unknown) => {
-        throw webTemporalError(err, `đơn vị ${unitId} trong chu kỳ ${ref.planId}/${ref.year}`);
-      });
-    this.cache.set(id, { at: Date.now(), status });
+    const status = await this.options.core.unitStatus(ref, unitId, this.call());
+    this.cache.set(keyOf(ref, unitId), { at: Date.now(), status });
     return status;
   }
 
-  /** Several units, cached answers reused; a unit whose workflow cannot answer is left out. */
+  /** Several units, cached answers reused; a unit whose workflow is not there is left out. */
   async units(ref: CycleRef, unitIds: readonly string[]): Promise<Map<string, UnitStatus>> {
     const now = Date.now();
-    const answers = await mapLimit(unitIds, this.options.concurrency, async (unitId) => {
-      const cached = this.cache.get(unitWorkflowId(ref, unitId));
-      if (cached && now - cached.at < this.options.cacheMs) return [unitId, cached.status] as const;
-      const status = await this.unit(ref, unitId).catch((err: unknown) => {
-        if (err instanceof HttpError && err.statusCode === 404) return undefined;
-        throw err; // Temporal down: the page says so rather than showing every unit as unknown
-      });
-      return [unitId, status] as const;
-    });
-    return new Map(answers.filter((entry): entry is readonly [string, UnitStatus] => entry[1] !== undefined));
+    const fresh = new Map<string, UnitStatus>();
+    const missing: string[] = [];
+    for (const unitId of unitIds) {
+      const cached = this.cache.get(keyOf(ref, unitId));
+      if (cached && now - cached.at < this.options.cacheMs) fresh.set(unitId, cached.status);
+      else missing.push(unitId);
+    }
+    const read = await this.options.core.unitStatuses(ref, missing, this.call());
+    for (const [unitId, status] of read) this.cache.set(keyOf(ref, unitId), { at: now, status });
+    // In the order asked, as the pages list them.
+    return new Map(
+      unitIds.flatMap((unitId) => {
+        const status = fresh.get(unitId) ?? read.get(unitId);
+        return status ? [[unitId, status] as const] : [];
+      }),
+    );
   }
 
   /** After the web changed a unit: its next read goes to the workflow. */
   forget(ref: CycleRef, unitId: string): void {
-    this.cache.delete(unitWorkflowId(ref, unitId));
+    this.cache.delete(keyOf(ref, unitId));
   }
+
+  private call() {
+    return { deadlineMs: this.options.deadlineMs };
+  }
+}
+
+function keyOf(ref: CycleRef, unitId: string): string {
+  return `${ref.planId}/${ref.year}/${unitId}`;
 }

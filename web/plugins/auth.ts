@@ -1,9 +1,9 @@
 import cookie from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { safeEqual } from '../../links/signed-value';
 import { CSRF_COOKIE, CSRF_FIELD, csrfTokenFor, csrfValid, newCsrfId } from '../auth/csrf-token';
 import { readSession, SESSION_COOKIE } from '../auth/session-cookie';
-import { safeEqual } from '../../links/signed-value';
 import { HttpError } from '../http-error';
 
 declare module 'fastify' {

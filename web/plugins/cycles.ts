@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { CycleReader } from '../cycles/cycle-reader';
+import { TEMPORAL_DEADLINE_MS } from './app-context';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,12 +12,7 @@ declare module 'fastify' {
 const cycles: FastifyPluginAsync = async (app) => {
   app.decorate(
     'cycles',
-    new CycleReader({
-      withTemporal: (fn) => app.withTemporal(fn),
-      plans: app.plans,
-      concurrency: app.web.queryConcurrency,
-      cacheMs: app.web.statusCacheMs,
-    }),
+    new CycleReader({ core: app.core, deadlineMs: TEMPORAL_DEADLINE_MS, cacheMs: app.web.statusCacheMs }),
   );
 };
 

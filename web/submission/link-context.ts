@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ObligationStatus, UnitStatus } from '../../domain/cycle/unit-status';
 import type { FormField, Plan } from '../../domain/plan/plan-schema';
-import { HttpError } from '../http-error';
 import { verifySubmissionToken, type SubmissionClaims } from '../../links/submission-token';
+import { HttpError } from '../http-error';
 
 /** Everything a submission page shows, resolved from a verified link. */
 export interface LinkContext {

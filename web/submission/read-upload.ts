@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { StoredFile } from '../../storage/file-store';
 import { CSRF_FIELD } from '../auth/csrf-token';
-import { removeCreated, storeStream, type StoredFile } from '../../storage/file-store';
 import { sniffKind } from '../files/sniff-type';
 import { ACCEPTED_EXTENSIONS, acceptedContentType } from '../files/upload-policy';
 import { HttpError } from '../http-error';
@@ -40,7 +40,7 @@ export async function readUpload(app: FastifyInstance, request: FastifyRequest):
         continue;
       }
       const filename = part.filename.normalize('NFC');
-      const stored = await storeStream(app.web.dataDir, part.file, filename, ({ head, tail }) => {
+      const stored = await app.core.files.storeStream(part.file, filename, ({ head, tail }) => {
         if (part.file.truncated) throw tooLarge(app.web.maxFileBytes);
         const contentType = acceptedContentType(filename, sniffKind(head, tail));
         if (!contentType) throw unsupported(filename);
@@ -51,7 +51,7 @@ export async function readUpload(app: FastifyInstance, request: FastifyRequest):
     if (first) throw csrfRefused();
     return { fields, files };
   } catch (err) {
-    await removeCreated(files);
+    await app.core.files.removeCreated(files);
     const code = (err as { code?: unknown }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(app.web.maxFileBytes);
     if (code === 'FST_FILES_LIMIT') {

@@ -1,4 +1,4 @@
-import type { SubmitInput } from '../../domain/cycle/unit-commands';
+import type { SubmitRequest } from '../../cycles';
 import type { FileRef } from '../../domain/cycle/unit-state';
 import { validateFormValues } from '../../domain/forms/validate-form-values';
 import { parseLocalDate } from '../../domain/local-date';
@@ -42,7 +42,7 @@ export function checkEntry(
   context: LinkContext,
   entry: FormEntry,
   files: readonly FileRef[],
-): { ok: true; input: SubmitInput } | { ok: false; errors: FormErrors } {
+): { ok: true; request: SubmitRequest } | { ok: false; errors: FormErrors } {
   const errors: FormErrors = {};
   if (!entry.submittedBy) errors.submittedBy = 'Cần ghi họ tên người nộp';
   else if (entry.submittedBy.length > 200) errors.submittedBy = 'Họ tên quá dài';
@@ -58,14 +58,12 @@ export function checkEntry(
   if (Object.keys(errors).length > 0 || !checked.ok) return { ok: false, errors };
   return {
     ok: true,
-    input: {
-      obligationId: context.obligation.id,
+    request: {
       channel: 'web',
       submittedBy: entry.submittedBy,
       ...(context.fields.length > 0 && { values: checked.values }),
       ...(entry.documentNumber && { documentNumber: entry.documentNumber }),
       ...(entry.documentDate && { documentDate: entry.documentDate }),
-      ...(files.length > 0 && { files: [...files] }),
     },
   };
 }

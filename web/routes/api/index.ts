@@ -1,9 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { unitWorkflowId } from '../../../domain/cycle/cycle-input';
-import { submitUpdate } from '../../../workflows/unit-messages';
 import { HttpError } from '../../http-error';
-import { webTemporalError } from '../../temporal/web-temporal-error';
+import { TEMPORAL_DEADLINE_MS } from '../../plugins/app-context';
 import { CycleParams, ObligationParams, parseParams, UnitParams } from '../cycles/cycle-params';
 
 /** SubmitInput without files (no upload through JSON) and without obligationId (it is in the path). */
@@ -15,6 +13,9 @@ const SubmissionBody = z.strictObject({
   channel: z.enum(['api', 'paper']).default('api'),
   receivedAt: z.string().max(40).optional(),
 });
+
+/** An `Idempotency-Key` header: a client that retries a POST with the same key records one submission. */
+const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'Idempotency-Key: 1–128 visible ASCII characters');
 
 /** `/api/v1`: JSON for other systems, with a bearer token from DONDOC_API_TOKENS. */
 const apiRoutes: FastifyPluginAsync = async (app) => {
@@ -31,21 +32,20 @@ const apiRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.post('/cycles/:planId/:year/units/:unitId/obligations/:obligationId/submissions', async (request, reply) => {
-    const { planId, year, unitId, obligationId } = parseParams(ObligationParams, request.params);
+    const target = parseParams(ObligationParams, request.params);
     const body = SubmissionBody.safeParse(request.body ?? {});
     if (!body.success) throw new HttpError(400, z.prettifyError(body.error));
-    const ref = { planId, year };
+    const header = request.headers['idempotency-key'];
+    const key = header === undefined ? undefined : IdempotencyKey.safeParse(header);
+    if (key && !key.success) throw new HttpError(400, z.prettifyError(key.error));
     try {
-      const receipt = await app.withTemporal((client) =>
-        client.workflow
-          .getHandle(unitWorkflowId(ref, unitId))
-          .executeUpdate(submitUpdate, { args: [{ obligationId, ...body.data }] }),
-      );
-      return await reply.code(201).send(receipt);
-    } catch (err) {
-      throw webTemporalError(err, `đơn vị ${unitId} trong chu kỳ ${planId}/${year}`);
+      const { result } = await app.core.submit(target, body.data, {
+        ...(key?.data && { requestId: key.data }),
+        deadlineMs: TEMPORAL_DEADLINE_MS,
+      });
+      return await reply.code(201).send(result);
     } finally {
-      app.cycles.forget(ref, unitId);
+      app.cycles.forget(target, target.unitId);
     }
   });
 };

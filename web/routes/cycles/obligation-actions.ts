@@ -1,10 +1,9 @@
-import type { UpdateDefinition } from '@temporalio/client';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { unitWorkflowId } from '../../../domain/cycle/cycle-input';
-import { extendUpdate, resendReminderUpdate, submitUpdate, waiveUpdate } from '../../../workflows/unit-messages';
+import type { ObligationTarget, UnitUpdateOptions } from '../../../cycles';
 import { HttpError } from '../../http-error';
-import { webTemporalError } from '../../temporal/web-temporal-error';
+import { TEMPORAL_DEADLINE_MS } from '../../plugins/app-context';
+import { requestIdOf } from '../../request-id';
 import { planTimeToIso } from '../../views/vn-format';
 import { ObligationParams, parseParams } from './cycle-params';
 
@@ -27,32 +26,26 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 
 /**
  * Phòng Nội vụ's actions on one obligation of one unit: record a paper document, extend, waive, resend a reminder.
- * Each is the unit workflow's own Update; a refusal shows the workflow's sentence (422).
+ * Each is the unit workflow's own Update through the core; a refusal shows the workflow's sentence (422).
  */
 const obligationActions: FastifyPluginAsync = async (app) => {
   const PREFIX = '/:planId/:year/units/:unitId/obligations/:obligationId';
 
-  /** Runs `update` on the unit's workflow with the input `inputFor` builds, then back to the unit's page. */
-  async function act<Input>(
+  /** Runs `action` on the obligation the path names, then back to the unit's page. */
+  async function act(
     request: FastifyRequest,
     reply: FastifyReply,
     done: string,
-    update: UpdateDefinition<unknown, [Input]>,
-    inputFor: (obligationId: string) => Input,
+    action: (target: ObligationTarget, options: UnitUpdateOptions) => Promise<unknown>,
   ) {
-    const { planId, year, unitId, obligationId } = parseParams(ObligationParams, request.params);
-    const ref = { planId, year };
+    const target = parseParams(ObligationParams, request.params);
+    const requestId = requestIdOf(request.body as Record<string, unknown> | undefined);
     try {
-      await app.withTemporal((client) =>
-        client.workflow
-          .getHandle(unitWorkflowId(ref, unitId))
-          .executeUpdate(update, { args: [inputFor(obligationId)] }),
-      );
-    } catch (err) {
-      throw webTemporalError(err, `đơn vị ${unitId}`);
+      await action(target, { deadlineMs: TEMPORAL_DEADLINE_MS, ...(requestId && { requestId }) });
     } finally {
-      app.cycles.forget(ref, unitId);
+      app.cycles.forget(target, target.unitId);
     }
+    const { planId, year, unitId } = target;
     return reply.redirect(`/cycles/${planId}/${year}/units/${unitId}?done=${done}`, 303);
   }
 
@@ -60,40 +53,43 @@ const obligationActions: FastifyPluginAsync = async (app) => {
     const body = parseBody(PaperBody, request.body);
     const receivedAt = planTimeToIso(body.receivedAt);
     if (!receivedAt) throw new HttpError(400, `Thời điểm nhận «${body.receivedAt}» không hợp lệ`);
-    return act(request, reply, 'paper', submitUpdate, (obligationId) => ({
-      obligationId,
-      channel: 'paper' as const,
-      receivedAt,
-      ...(body.documentNumber && { documentNumber: body.documentNumber }),
-      ...(body.documentDate && { documentDate: body.documentDate }),
-      submittedBy: body.submittedBy || `Phòng Nội vụ (${request.user ?? ''})`,
-    }));
+    return act(request, reply, 'paper', (target, options) =>
+      app.core.submit(
+        target,
+        {
+          channel: 'paper',
+          receivedAt,
+          ...(body.documentNumber && { documentNumber: body.documentNumber }),
+          ...(body.documentDate && { documentDate: body.documentDate }),
+          submittedBy: body.submittedBy || `Phòng Nội vụ (${request.user ?? ''})`,
+        },
+        options,
+      ),
+    );
   });
 
   app.post(`${PREFIX}/extend`, async (request, reply) => {
     const body = parseBody(ExtendBody, request.body);
-    return act(request, reply, 'extend', extendUpdate, (obligationId) => ({
-      obligationId,
-      newDueDate: body.newDueDate,
-      reason: body.reason,
-      ...(request.user && { by: request.user }),
-    }));
+    return act(request, reply, 'extend', (target, options) =>
+      app.core.extend(
+        target,
+        { newDueDate: body.newDueDate, reason: body.reason, ...(request.user && { by: request.user }) },
+        options,
+      ),
+    );
   });
 
   app.post(`${PREFIX}/waive`, async (request, reply) => {
     const body = parseBody(WaiveBody, request.body);
-    return act(request, reply, 'waive', waiveUpdate, (obligationId) => ({
-      obligationId,
-      reason: body.reason,
-      ...(request.user && { by: request.user }),
-    }));
+    return act(request, reply, 'waive', (target, options) =>
+      app.core.waive(target, { reason: body.reason, ...(request.user && { by: request.user }) }, options),
+    );
   });
 
   app.post(`${PREFIX}/resend`, async (request, reply) =>
-    act(request, reply, 'resend', resendReminderUpdate, (obligationId) => ({
-      obligationId,
-      ...(request.user && { by: request.user }),
-    })),
+    act(request, reply, 'resend', (target, options) =>
+      app.core.resend(target, { ...(request.user && { by: request.user }) }, options),
+    ),
   );
 };
 

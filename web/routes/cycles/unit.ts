@@ -1,7 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { storedFilePath } from '../../../storage/file-store';
 import { HttpError } from '../../http-error';
 import { parseParams, UnitParams } from './cycle-params';
 
@@ -48,7 +47,7 @@ const unitRoutes: FastifyPluginAsync = async (app) => {
         'content-disposition',
         `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       )
-      .send(createReadStream(storedFilePath(app.web.dataDir, sha256)));
+      .send(createReadStream(app.core.files.pathOf(sha256)));
   });
 };
 

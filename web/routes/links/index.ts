@@ -1,10 +1,9 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
-import { unitWorkflowId } from '../../../domain/cycle/cycle-input';
+import { cycleClosed } from '../../../cycles/cycle-reads';
 import type { SubmitReceipt } from '../../../domain/cycle/unit-commands';
-import { submitUpdate } from '../../../workflows/unit-messages';
-import { removeCreated } from '../../../storage/file-store';
-import { HttpError } from '../../http-error';
+import { isAppError } from '../../../domain/errors';
+import { TEMPORAL_DEADLINE_MS } from '../../plugins/app-context';
+import { requestIdOf } from '../../request-id';
 import { loadLinkContext, verifyLink, type LinkContext } from '../../submission/link-context';
 import { readUpload } from '../../submission/read-upload';
 import {
@@ -15,15 +14,8 @@ import {
   type FormEntry,
   type FormErrors,
 } from '../../submission/submission-form';
-import { webTemporalError } from '../../temporal/web-temporal-error';
 
 type TokenRequest = { Params: { token: string } };
-
-function closedError(): HttpError {
-  return new HttpError(410, 'Chu kỳ này đã kết thúc: hệ thống không nhận thêm văn bản. Xin liên hệ Phòng Nội vụ.', {
-    title: 'Chu kỳ đã kết thúc',
-  });
-}
 
 /** `/s/<token>`: a unit's page to submit one obligation, reached from its reminder (no login; the token is the key). */
 const linkRoutes: FastifyPluginAsync = async (app) => {
@@ -50,7 +42,7 @@ const linkRoutes: FastifyPluginAsync = async (app) => {
   app.post<TokenRequest>('/:token', async (request, reply) => {
     const claims = verifyLink(app, request.params.token);
     const context = await loadLinkContext(app, claims);
-    if (context.unit.closed) throw closedError();
+    if (context.unit.closed) throw cycleClosed(claims);
     const upload = await readUpload(app, request);
     const entry = entryOf(upload.fields);
     const checked = checkEntry(
@@ -59,27 +51,22 @@ const linkRoutes: FastifyPluginAsync = async (app) => {
       upload.files.map((file) => file.ref),
     );
     if (!checked.ok) {
-      await removeCreated(upload.files);
+      await app.core.files.removeCreated(upload.files);
       return showForm(reply, context, entry, checked.errors, 422);
     }
     const ref = { planId: claims.planId, year: claims.year };
     let receipt: SubmitReceipt;
     try {
-      receipt = await app.withTemporal((client) =>
-        client.workflow
-          .getHandle(unitWorkflowId(ref, claims.unitId))
-          .executeUpdate(submitUpdate, { args: [checked.input] }),
-      );
+      ({ result: receipt } = await app.core.submit(claims, checked.request, {
+        files: upload.files,
+        requestId: requestIdOf(upload.fields),
+        deadlineMs: TEMPORAL_DEADLINE_MS,
+      }));
     } catch (err) {
-      // Only when the workflow surely did not take it: after a timeout the submission may still be recorded.
-      if (err instanceof WorkflowUpdateFailedError || err instanceof WorkflowNotFoundError) {
-        await removeCreated(upload.files);
+      if (isAppError(err) && err.code === 'UPDATE_REJECTED') {
+        return showForm(reply, context, entry, placeRejection(err.userMessage ?? err.message), 422);
       }
-      const mapped = webTemporalError(err, 'hồ sơ của đơn vị');
-      if (mapped instanceof HttpError && mapped.statusCode === 422) {
-        return showForm(reply, context, entry, placeRejection(mapped.message), 422);
-      }
-      throw mapped;
+      throw err;
     } finally {
       app.cycles.forget(ref, claims.unitId);
     }

@@ -1,0 +1,41 @@
+import { coreContext, type CycleCoreDeps } from './core-context';
+import { cycleReads } from './cycle-reads';
+import { cycleUpdates } from './cycle-updates';
+import { temporalHealth } from './temporal-health';
+import { unitFanout } from './unit-fanout';
+import { unitUpdates } from './unit-updates';
+
+export type { CallOptions, CycleCoreDeps, CycleId, ObligationTarget } from './core-context';
+export type { CycleSummary, StatusReadOptions } from './cycle-reads';
+export type { AmendRequest } from './cycle-updates';
+export { prepareCycle, type PreparedCycle, type PrepareCycleOptions } from './prepare-cycle';
+export type { TemporalHealth } from './temporal-health';
+export type { StartUnitsInput } from './unit-fanout';
+export type { SubmitRequest, UnitUpdateOptions, UnitUpdateResult } from './unit-updates';
+
+/**
+ * The application core: every operation on cycles and their unit workflows, built once from its dependencies.
+ * The CLI, the web, `simulate` and the cycle activities act on workflows through it and nothing else; it throws
+ * only AppErrors (CLI exit code and HTTP status come from the catalog).
+ */
+export function createCycleCore(deps: CycleCoreDeps) {
+  const ctx = coreContext(deps);
+  const reads = cycleReads(ctx);
+  return {
+    listCycles: reads.listCycles,
+    cycleStatus: reads.cycleStatus,
+    plan: reads.plan,
+    unitStatus: reads.unitStatus,
+    unitStatuses: reads.unitStatuses,
+    requireObligation: reads.requireObligation,
+    historyLengths: reads.historyLengths,
+    ...cycleUpdates(ctx, reads),
+    ...unitUpdates(ctx, reads),
+    ...unitFanout(ctx),
+    ...temporalHealth(ctx),
+    files: deps.files,
+    taskQueue: deps.taskQueue,
+  };
+}
+
+export type CycleCore = ReturnType<typeof createCycleCore>;

@@ -1,0 +1,71 @@
+import path from 'node:path';
+import type { Client } from '@temporalio/client';
+import type { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
+import { loadAnnouncedSchedules } from '../config/calendars';
+import type { Config } from '../config/env';
+import { createCycleCore, type CycleCore } from '../cycles';
+import type { LinkSigner } from '../links/link-signer';
+import { createFileStore } from '../storage/file-store';
+import { createPlanStore } from '../storage/plan-store';
+import { startChannels, type ChannelOptions, type RunningChannels } from './channels';
+import { createWorker } from './worker';
+
+export interface ComposeOptions {
+  config: Config;
+  temporal: { connection: NativeConnection; client: Client; namespace: string };
+  taskQueue: string;
+  /** The activities' clock: the wall clock, or plan time in a simulation. */
+  now: () => Date;
+  /** Where plan snapshots (`plans/`), submitted files (`files/`) and reports (`reports/`) are kept. */
+  stateDir: string;
+  /** Where reports are written, when not `<stateDir>/reports` (a simulation writes them into its output). */
+  reportsDir?: string;
+  channels: Omit<ChannelOptions, 'now'>;
+  links?: LinkSigner;
+  /** A prebuilt bundle (simulate builds it while the server starts); otherwise the worker bundles at start. */
+  workflowBundle?: WorkflowBundleOption;
+}
+
+/** Everything one dondoc process runs: the channels, the application core, and the worker that uses both. */
+export interface Dondoc {
+  core: CycleCore;
+  channels: RunningChannels;
+  worker: Worker;
+  /** Closes the channels (the worker is shut down by whoever runs it). */
+  close(): Promise<void>;
+}
+
+/**
+ * The one composition root: `dondoc start` and `simulate` build their worker, channels and core here, so that both
+ * run the same wiring and differ only in what they are told (real or embedded channels, a clock, folders).
+ */
+export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
+  const announced = loadAnnouncedSchedules();
+  const core = createCycleCore({
+    client: options.temporal.client,
+    taskQueue: options.taskQueue,
+    plans: createPlanStore(path.join(options.stateDir, 'plans')),
+    files: createFileStore(options.stateDir),
+    announced,
+    ...(options.links && { links: options.links }),
+  });
+  const channels = await startChannels(options.config, { ...options.channels, now: options.now });
+  try {
+    const worker = await createWorker({
+      connection: options.temporal.connection,
+      namespace: options.temporal.namespace,
+      taskQueue: options.taskQueue,
+      deps: {
+        now: options.now,
+        notify: channels.notify,
+        announced,
+        cycle: { core, reportsDir: options.reportsDir ?? path.join(options.stateDir, 'reports') },
+      },
+      ...(options.workflowBundle && { workflowBundle: options.workflowBundle }),
+    });
+    return { core, channels, worker, close: () => channels.close() };
+  } catch (err) {
+    await channels.close();
+    throw err;
+  }
+}
