@@ -5,8 +5,45 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
+/** A layer's folder, and its stand-in under test/fixtures/layers/ (where test/lint/layers.test.ts crosses it). */
+const layer = (name) => [`./${name}`, `./test/fixtures/layers/${name}`];
+const ADAPTERS = ['cli', 'web', 'simulate'];
+
+/**
+ * The layers (docs/ARCHITECTURE.md): domain/ is pure and imports only domain/; cli/ and web/ never import each other;
+ * channels/ knows nothing of activities, workflows, the core or its adapters.
+ */
+const layerZones = [
+  ...layer('domain').map((target) => ({
+    target,
+    from: './',
+    except: ['./domain', './node_modules'],
+    message: 'domain/ is pure: it imports only domain/ (and libraries).',
+  })),
+  ...layer('cli').map((target) => ({ target, from: './web', message: 'cli/ and web/ never import each other.' })),
+  ...layer('web').map((target) => ({ target, from: './cli', message: 'cli/ and web/ never import each other.' })),
+  ...layer('channels').map((target) => ({
+    target,
+    from: ['./activities', './workflows', './cycles', './workers', './web', './cli', './simulate'],
+    message: 'channels/ send messages; they know nothing of workflows, activities, the core or its adapters.',
+  })),
+];
+
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.tools/', 'data/', 'out/', 'coverage/', 'test-artifacts/', 'bin/'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      '.tools/',
+      'data/',
+      'out/',
+      'coverage/',
+      'test-artifacts/',
+      'bin/',
+      // Files that cross the layers on purpose, linted only by test/lint/layers.test.ts.
+      'test/fixtures/layers/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -17,6 +54,8 @@ export default tseslint.config(
       },
     },
     plugins: { 'import-x': importX },
+    // Without it, import-x resolves no `.ts` file, and no-cycle and no-restricted-paths see nothing.
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.js', '.mjs', '.json'] } } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
@@ -31,6 +70,32 @@ export default tseslint.config(
       'import-x/no-duplicates': 'error',
       eqeqeq: ['error', 'always'],
       '@typescript-eslint/require-await': 'off',
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+    },
+  },
+  {
+    // The adapters act on workflows through the application core (cycles/) only: message types, never handles.
+    files: [...ADAPTERS.flatMap((name) => [`${name}/**/*.ts`, `test/fixtures/layers/${name}/**/*.ts`])],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@temporalio/client',
+              allowTypeImports: true,
+              message: 'Act on workflows through the application core (cycles/).',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/workflows', '**/workflows/**'],
+              allowTypeImports: true,
+              message: 'Act on workflows through the application core (cycles/): import their types only.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -47,7 +112,16 @@ export default tseslint.config(
           patterns: [
             { group: ['**/channels', '**/channels/**'], message: 'Workflows never send: call an activity.' },
             {
-              group: ['**/web/**', '**/cli/**', '**/workers/**', '**/config/**', '**/reports/**'],
+              group: [
+                '**/web/**',
+                '**/cli/**',
+                '**/workers/**',
+                '**/config/**',
+                '**/cycles/**',
+                '**/storage/**',
+                '**/links/**',
+                '**/simulate/**',
+              ],
               message: 'Not sandbox-safe.',
             },
             {
