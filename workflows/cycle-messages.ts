@@ -1,4 +1,5 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { CycleFailure } from '../domain/cycle/cycle-failures';
 import type { AggregationSummary } from '../domain/cycle/cycle-input';
 
 export interface CycleStatus {
@@ -11,6 +12,11 @@ export interface CycleStatus {
   started: number;
   aggregations: AggregationSummary[];
   digestsSent: string[];
+  /**
+   * What the cycle could not do after its activity exhausted its retries (latest per activity and subject), and
+   * when it tries again; an entry goes away once that thing succeeds.
+   */
+  failures: CycleFailure[];
   closed: boolean;
 }
 

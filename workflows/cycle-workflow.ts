@@ -1,5 +1,7 @@
 import {
+  ActivityFailure,
   allHandlersFinished,
+  ApplicationFailure,
   condition,
   continueAsNew,
   proxyActivities,
@@ -7,8 +9,27 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
+import { checkAmend } from '../domain/cycle/cycle-commands';
+import { clearFailure } from '../domain/cycle/cycle-failures';
 import type { CycleState, CycleWorkflowInput } from '../domain/cycle/cycle-input';
+import {
+  aggregationSubject,
+  CLOSE_UNITS,
+  closeDue,
+  collectResolved,
+  dueAggregations,
+  dueDigest,
+  dueFinals,
+  finalAggregationSubject,
+  hasWorkNow,
+  initialCycleState,
+  nextCycleWakeMs,
+  SEND_DIGEST,
+  START_UNITS,
+  unitsToStart,
+} from '../domain/cycle/cycle-progress';
 import { toPlanIso } from '../domain/schedule/instants';
+import { attempt } from './cycle-attempt';
 import {
   amendUpdate,
   closeCycleUpdate,
@@ -17,6 +38,7 @@ import {
   type AmendInput,
   type CycleStatus,
 } from './cycle-messages';
+import { rejectAs } from './rejection';
 
 // Fan-out activities query or start up to thousands of workflows: generous timeouts, heartbeats for liveness.
 const { startUnitWorkflows, aggregateObligation, sendDigest, closeUnitWorkflows } = proxyActivities<Activities>({
@@ -30,21 +52,12 @@ const DEFAULT_BATCH = 200;
 /**
  * One plan-year (ID `dondoc/<planId>/<year>`): starts the unit workflows in batches, aggregates each report
  * at its instant (and once more when the last outstanding unit is in), mails the weekly digest, and closes.
+ * An activity that exhausts its retries never fails the cycle: the failure shows in the status and the thing is
+ * tried again after a back-off (cycle-progress.ts).
  */
 export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleStatus> {
-  const state: CycleState = input.state ?? {
-    unitIds: input.unitIds,
-    started: 0,
-    planSnapshot: input.planSnapshot,
-    aggregations: [],
-    aggregated: [],
-    digestsSent: [],
-    outstanding: {},
-    closed: false,
-  };
+  const state: CycleState = input.state ?? initialCycleState(input);
   const now = (): number => Date.now() + (input.clockShiftMs ?? 0);
-  const resolved: { unitId: string; obligationId: string }[] = [];
-  let dirty = false;
   const status = (): CycleStatus => ({
     planId: input.cycle.planId,
     year: input.cycle.year,
@@ -54,116 +67,85 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleSta
     started: state.started,
     aggregations: state.aggregations,
     digestsSent: state.digestsSent,
+    failures: state.failures,
     closed: state.closed,
   });
-  const common = () => ({
-    cycle: input.cycle,
-    plan: input.plan,
-    planSnapshot: state.planSnapshot,
-    supervisor: input.supervisor,
-  });
+  // One close at a time: the close Update and the main loop's retry share the call in flight.
+  let closeInFlight: Promise<void> | undefined;
+  const closeUnits = (): Promise<void> => {
+    closeInFlight ??= (async () => {
+      const closed = await attempt(state.failures, CLOSE_UNITS, now, () =>
+        closeUnitWorkflows({ cycle: input.cycle, unitIds: state.unitIds }),
+      );
+      if (closed !== undefined) state.closed = true;
+      closeInFlight = undefined;
+    })();
+    return closeInFlight;
+  };
 
   setHandler(getCycleStatusQuery, status);
   setHandler(unitResolvedSignal, (event) => {
-    resolved.push(event);
-    dirty = true;
+    state.resolved.push(event);
   });
   setHandler(
     amendUpdate,
+    // The rule: a unit's obligations, forms and deliverables come from the unit workflow's own input. A new plan
+    // snapshot applies to the units started from now on (added ones, and batches not started yet) and to later
+    // aggregations; a running unit keeps its input, and its status carries the form it validates.
     async (amend) => {
-      if (amend.planSnapshot) state.planSnapshot = amend.planSnapshot;
       const removed = new Set(amend.remove ?? []);
       if (removed.size > 0) {
-        await closeUnitWorkflows({ cycle: input.cycle, unitIds: [...removed] });
+        try {
+          await closeUnitWorkflows({ cycle: input.cycle, unitIds: [...removed] });
+        } catch (err) {
+          if (!(err instanceof ActivityFailure)) throw err;
+          throw ApplicationFailure.nonRetryable(
+            `Chưa đóng được quy trình của các đơn vị bị loại khỏi chu kỳ (${err.cause?.message ?? err.message}); chu kỳ chưa thay đổi, hãy thử lại`,
+            'AmendmentRejected',
+          );
+        }
         const removedStarted = state.unitIds.slice(0, state.started).filter((id) => removed.has(id)).length;
         state.unitIds = state.unitIds.filter((id) => !removed.has(id));
         state.started -= removedStarted;
       }
-      const added = (amend.add ?? []).filter((id) => !state.unitIds.includes(id));
-      if (added.length > 0) {
-        state.unitIds.push(...added);
-        dirty = true;
-      }
+      if (amend.planSnapshot) state.planSnapshot = amend.planSnapshot;
+      state.unitIds.push(...(amend.add ?? []).filter((id) => !state.unitIds.includes(id)));
       return status();
     },
-    { validator: (amend: AmendInput) => validateAmend(state, amend) },
+    { validator: (amend: AmendInput) => rejectAs('AmendmentRejected', () => checkAmend(state, amend)) },
   );
   setHandler(closeCycleUpdate, async () => {
+    if (state.closed) return status();
+    state.closing = true;
+    await closeUnits();
     if (!state.closed) {
-      await closeUnitWorkflows({ cycle: input.cycle, unitIds: state.unitIds });
-      state.closed = true;
+      throw ApplicationFailure.nonRetryable(
+        'Chưa đóng được quy trình của các đơn vị; hệ thống sẽ tự thử lại sau, không gửi gì thêm',
+        'CloseFailed',
+      );
     }
     return status();
   });
 
   while (!state.closed) {
-    // Batches: a restart resumes at `started`, and USE_EXISTING makes a repeated batch harmless.
-    while (state.started < state.unitIds.length && !state.closed) {
-      const batch = state.unitIds.slice(state.started, state.started + (input.batchSize ?? DEFAULT_BATCH));
-      await startUnitWorkflows({
-        cycle: input.cycle,
-        planSnapshot: state.planSnapshot,
-        unitIds: batch,
-        channels: input.channels,
-        ...(input.clockShiftMs && { clockShiftMs: input.clockShiftMs }),
-        ...(input.searchAttributes === false && { searchAttributes: false }),
-      });
-      state.started += batch.length;
+    if (state.closing) {
+      if (closeDue(state, now())) await closeUnits();
+    } else {
+      await startUnits(input, state, now);
+      await aggregateDue(input, state, now);
+      await sendDueDigest(input, state, now);
+      collectResolved(state);
+      await aggregateFinals(input, state, now);
     }
-
-    const at = now();
-    for (const aggregation of input.aggregations) {
-      const id = `${aggregation.obligation}@${aggregation.at}`;
-      if (Date.parse(aggregation.at) > at || state.aggregated.includes(id)) continue;
-      const summary = await aggregateObligation({
-        ...common(),
-        obligationId: aggregation.obligation,
-        at: aggregation.at,
-        unitIds: state.unitIds,
-        final: false,
-      });
-      state.aggregated.push(id);
-      state.aggregations.push(summary);
-      if (summary.missingUnits.length > 0) state.outstanding[aggregation.obligation] = summary.missingUnits;
-    }
-
-    // A late start sends only the latest digest that is due, not every missed week.
-    const dueDigests = input.digests.filter((d) => Date.parse(d) <= at && !state.digestsSent.includes(d));
-    const latestDigest = dueDigests.at(-1);
-    if (latestDigest) {
-      await sendDigest({ ...common(), at: latestDigest, unitIds: state.unitIds });
-      state.digestsSent.push(...dueDigests);
-    }
-
-    while (resolved.length > 0) {
-      const event = resolved.shift()!;
-      const outstanding = state.outstanding[event.obligationId];
-      if (!outstanding) continue;
-      const remaining = outstanding.filter((id) => id !== event.unitId);
-      state.outstanding[event.obligationId] = remaining;
-      if (remaining.length > 0) continue;
-      delete state.outstanding[event.obligationId];
-      const summary = await aggregateObligation({
-        ...common(),
-        obligationId: event.obligationId,
-        at: toPlanIso(now()),
-        unitIds: state.unitIds,
-        final: true,
-      });
-      state.aggregations.push(summary);
-    }
+    if (state.closed) break;
 
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof cycleWorkflow>({ ...input, state });
     }
-    dirty = false;
-    const upcoming = [
-      ...input.aggregations.map((a) => Date.parse(a.at)),
-      ...input.digests.filter((d) => !state.digestsSent.includes(d)).map((d) => Date.parse(d)),
-    ].filter((t) => t > now());
-    const wake = upcoming.length > 0 ? Math.min(...upcoming) : undefined;
-    const wakeUp = (): boolean => dirty || state.closed || state.started < state.unitIds.length;
+    // Computed from state alone: a signal or Update that arrived while an activity ran has left its trace there.
+    const wake = nextCycleWakeMs(input, state, now());
+    const wakeUp = (): boolean => hasWorkNow(input, state, now());
     if (wake === undefined) await condition(wakeUp);
     else await condition(wakeUp, wake - now());
   }
@@ -171,9 +153,74 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleSta
   return status();
 }
 
-function validateAmend(state: CycleState, amend: { add?: string[]; remove?: string[] }): void {
-  if (state.closed) throw new Error('Chu kỳ đã đóng');
-  for (const id of amend.remove ?? []) {
-    if (!state.unitIds.includes(id)) throw new Error(`Đơn vị «${id}» không thuộc chu kỳ này`);
+/** What the aggregation and digest activities share; the plan snapshot is the cycle's current one. */
+function common(input: CycleWorkflowInput, state: CycleState) {
+  return { cycle: input.cycle, plan: input.plan, planSnapshot: state.planSnapshot, supervisor: input.supervisor };
+}
+
+/** Batches: a restart resumes at `started`, and USE_EXISTING makes a repeated batch harmless. */
+async function startUnits(input: CycleWorkflowInput, state: CycleState, now: () => number): Promise<void> {
+  while (unitsToStart(state, now())) {
+    const batch = state.unitIds.slice(state.started, state.started + (input.batchSize ?? DEFAULT_BATCH));
+    const started = await attempt(state.failures, START_UNITS, now, () =>
+      startUnitWorkflows({
+        cycle: input.cycle,
+        planSnapshot: state.planSnapshot,
+        unitIds: batch,
+        channels: input.channels,
+        ...(input.clockShiftMs && { clockShiftMs: input.clockShiftMs }),
+        ...(input.searchAttributes === false && { searchAttributes: false }),
+      }),
+    );
+    if (started === undefined) return;
+    state.started += batch.length;
+  }
+  // Units removed while a batch was failing: nothing is left to start, so nothing is failing either.
+  if (state.started >= state.unitIds.length) clearFailure(state.failures, START_UNITS);
+}
+
+async function aggregateDue(input: CycleWorkflowInput, state: CycleState, now: () => number): Promise<void> {
+  for (const aggregation of dueAggregations(input, state, now())) {
+    const subject = aggregationSubject(aggregation);
+    const summary = await attempt(state.failures, subject, now, () =>
+      aggregateObligation({
+        ...common(input, state),
+        obligationId: aggregation.obligation,
+        at: aggregation.at,
+        unitIds: state.unitIds,
+        final: false,
+      }),
+    );
+    if (!summary) continue;
+    state.aggregated.push(subject.subject);
+    state.aggregations.push(summary);
+    if (summary.missingUnits.length > 0) state.outstanding[aggregation.obligation] = summary.missingUnits;
+  }
+}
+
+async function sendDueDigest(input: CycleWorkflowInput, state: CycleState, now: () => number): Promise<void> {
+  const digest = dueDigest(input, state, now());
+  if (!digest) return;
+  const sent = await attempt(state.failures, SEND_DIGEST, now, () =>
+    sendDigest({ ...common(input, state), at: digest.at, unitIds: state.unitIds }),
+  );
+  if (sent) state.digestsSent.push(...digest.covers);
+}
+
+/** Once more, when the last outstanding unit of an aggregated obligation is in. */
+async function aggregateFinals(input: CycleWorkflowInput, state: CycleState, now: () => number): Promise<void> {
+  for (const obligationId of dueFinals(state, now())) {
+    const summary = await attempt(state.failures, finalAggregationSubject(obligationId), now, () =>
+      aggregateObligation({
+        ...common(input, state),
+        obligationId,
+        at: toPlanIso(now()),
+        unitIds: state.unitIds,
+        final: true,
+      }),
+    );
+    if (!summary) continue;
+    state.finalDue = state.finalDue.filter((id) => id !== obligationId);
+    state.aggregations.push(summary);
   }
 }

@@ -1,7 +1,6 @@
 import {
   ActivityFailure,
   allHandlersFinished,
-  ApplicationFailure,
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
@@ -22,13 +21,20 @@ import {
   checkSubmit,
   checkResend,
   checkWaive,
+  obligationInput,
   type ExtendInput,
   type SubmitInput,
   type WaiveInput,
 } from '../domain/cycle/unit-commands';
 import { deadlineNotification, nextWakeMs, takeDueEvents, type EventGroup } from '../domain/cycle/unit-events';
 import type { UnitWorkflowInput } from '../domain/cycle/unit-input';
-import { isResolved, initialUnitState, type DeferredSend, type UnitState } from '../domain/cycle/unit-state';
+import {
+  hasQueuedWork,
+  initialUnitState,
+  isResolved,
+  type DeferredSend,
+  type UnitState,
+} from '../domain/cycle/unit-state';
 import { obligationStateName, unitStatus, type UnitStatus } from '../domain/cycle/unit-status';
 import { planDeliveries, type ChannelAvailability, type PlannedSend } from '../domain/notifications/delivery-plan';
 import { notificationKey } from '../domain/notifications/idempotency-key';
@@ -41,6 +47,7 @@ import type {
 import type { NotifyResult } from '../domain/notifications/notify-result';
 import { toPlanIso, withinSendingHours } from '../domain/schedule/instants';
 import { unitResolvedSignal } from './cycle-messages';
+import { rejectAs } from './rejection';
 import { SA_NEXT_DUE_DATE, SA_OVERDUE_COUNT, SA_PLAN, SA_STATE, SA_UNIT, SA_YEAR } from './search-attributes';
 import {
   closeSignal,
@@ -69,69 +76,58 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
   const state: UnitState = input.state ?? initialUnitState(input);
   const shift = input.clockShiftMs ?? 0;
   const now = (): number => Date.now() + shift;
-  const titles = Object.fromEntries(input.obligations.map((o) => [o.id, o.title]));
-  let dirty = false;
-  /** First submissions and waivers the cycle has not been told about yet (it re-aggregates on the last one). */
-  const cycleNotices: string[] = [];
 
-  setHandler(getStatusQuery, () => unitStatus(input.cycle, input.unit, titles, state, now()));
+  setHandler(getStatusQuery, () => unitStatus(input, state, now()));
   setHandler(
     submitUpdate,
     (request) => {
-      const values = checkSubmit(input, state, request, now());
+      const values = rejectAs('SubmissionRejected', () => checkSubmit(input, state, request, now()));
       const submittedAt = toPlanIso(request.receivedAt ? Date.parse(request.receivedAt) : now());
       const receipt = applySubmit(state, request, values, submittedAt);
-      if (receipt.version === 1) cycleNotices.push(receipt.obligationId);
+      if (receipt.version === 1) state.cycleNotices.push(receipt.obligationId);
       const submission = state.obligations.find((o) => o.id === receipt.obligationId)?.submissions.at(-1);
       if (submission) state.receipts.push(receiptNotification(input, receipt, submission));
-      dirty = true;
       return Promise.resolve(receipt);
     },
-    { validator: (request: SubmitInput) => void checkSubmit(input, state, request, now()) },
+    {
+      validator: (request: SubmitInput) =>
+        void rejectAs('SubmissionRejected', () => checkSubmit(input, state, request, now())),
+    },
   );
   setHandler(
     extendUpdate,
     async (request) => {
-      const obligation = input.obligations.find((o) => o.id === request.obligationId);
-      if (!obligation) throw new Error(`unknown obligation ${request.obligationId}`);
-      const compiled = await recompileObligation({
-        cycle: input.cycle,
-        rules: obligation.rules,
-        nominalDueDate: request.newDueDate,
-      });
-      try {
-        checkRecompiled(input, state, request, compiled);
-      } catch (err) {
-        // A plain Error thrown by an Update handler would fail the workflow task; this fails the Update only.
-        throw ApplicationFailure.nonRetryable((err as Error).message, 'ExtensionRejected');
-      }
+      const { rules } = rejectAs('ExtensionRejected', () => obligationInput(input, request.obligationId));
+      const compiled = await recompileObligation({ cycle: input.cycle, rules, nominalDueDate: request.newDueDate });
+      // Checked again: the obligation may have been resolved while the activity ran.
+      rejectAs('ExtensionRejected', () => checkRecompiled(input, state, request, compiled));
       applyExtend(state, request, compiled, now(), toPlanIso(now()));
-      dirty = true;
       return compiled;
     },
-    { validator: (request: ExtendInput) => checkExtend(input, state, request) },
+    { validator: (request: ExtendInput) => rejectAs('ExtensionRejected', () => checkExtend(input, state, request)) },
   );
   setHandler(
     waiveUpdate,
     (request) => {
+      rejectAs('WaiverRejected', () => checkWaive(input, state, request));
       const waivedAt = toPlanIso(now());
       applyWaive(state, request, waivedAt);
-      cycleNotices.push(request.obligationId);
-      dirty = true;
+      state.cycleNotices.push(request.obligationId);
       return Promise.resolve({ obligationId: request.obligationId, waivedAt });
     },
-    { validator: (request: WaiveInput) => checkWaive(input, state, request) },
+    { validator: (request: WaiveInput) => rejectAs('WaiverRejected', () => checkWaive(input, state, request)) },
   );
-  const manualReminders: { obligationId: string; at: string }[] = [];
   setHandler(
     resendReminderUpdate,
     (request) => {
       const queuedAt = toPlanIso(now());
-      manualReminders.push({ obligationId: request.obligationId, at: queuedAt });
-      dirty = true;
+      state.manualReminders.push({ obligationId: request.obligationId, at: queuedAt });
       return Promise.resolve({ obligationId: request.obligationId, queuedAt });
     },
-    { validator: (request: { obligationId: string }) => checkResend(input, state, request.obligationId) },
+    {
+      validator: (request: { obligationId: string }) =>
+        rejectAs('ReminderRejected', () => checkResend(input, state, request.obligationId)),
+    },
   );
   setHandler(closeSignal, () => {
     state.closed = true;
@@ -148,33 +144,31 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
     }
     await retryDeferred(input, state, at);
     await sendReceipts(input, state);
-    await sendManualReminders(input, state, manualReminders);
-    await tellCycle(input, cycleNotices);
+    await sendManualReminders(input, state);
+    await tellCycle(input, state);
     lastAttributes = updateSearchAttributes(input, state, lastAttributes, at);
 
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof unitWorkflow>({ ...input, state });
     }
-    dirty = false;
     const wake = state.caughtUp ? nextWakeMs(state) : catchUpOpensAt;
-    const wakeUp = (): boolean => dirty || state.closed;
+    // Computed from state alone, never from a flag cleared after an await: an Update that arrived while an activity
+    // ran has left its work in state, so this returns at once instead of waiting for the next planned instant.
+    const wakeUp = (): boolean =>
+      state.closed || hasQueuedWork(state) || (state.caughtUp && nextWakeMs(state) !== wake);
     if (wake === undefined) await condition(wakeUp);
     else if (wake > now()) await condition(wakeUp, wake - now());
   }
   updateSearchAttributes(input, state, lastAttributes, now());
   await condition(allHandlersFinished);
-  return unitStatus(input.cycle, input.unit, titles, state, now());
+  return unitStatus(input, state, now());
 }
 
 /** Reminders asked for by Phòng Nội vụ: to the unit, with the working days left counted by an activity. */
-async function sendManualReminders(
-  input: UnitWorkflowInput,
-  state: UnitState,
-  queue: { obligationId: string; at: string }[],
-): Promise<void> {
-  while (queue.length > 0) {
-    const { obligationId, at } = queue.shift()!;
+async function sendManualReminders(input: UnitWorkflowInput, state: UnitState): Promise<void> {
+  while (state.manualReminders.length > 0) {
+    const { obligationId, at } = state.manualReminders.shift()!;
     const obligation = state.obligations.find((o) => o.id === obligationId);
     const rules = input.obligations.find((o) => o.id === obligationId)?.rules;
     if (!obligation || !rules || isResolved(obligation)) continue;
@@ -203,9 +197,9 @@ async function sendManualReminders(
   }
 }
 
-async function tellCycle(input: UnitWorkflowInput, notices: string[]): Promise<void> {
-  while (notices.length > 0) {
-    const obligationId = notices.shift()!;
+async function tellCycle(input: UnitWorkflowInput, state: UnitState): Promise<void> {
+  while (state.cycleNotices.length > 0) {
+    const obligationId = state.cycleNotices.shift()!;
     if (!input.notifyCycle) continue;
     try {
       await getExternalWorkflowHandle(cycleWorkflowId(input.cycle)).signal(unitResolvedSignal, {

@@ -1,6 +1,7 @@
 import type { ChannelAvailability } from '../notifications/delivery-plan';
 import type { Contact, PlanRef } from '../notifications/notification';
 import type { AggregationEvent } from '../schedule/schedule-types';
+import type { CycleFailure } from './cycle-failures';
 import type { CycleRef } from './unit-input';
 
 export interface AggregationSummary {
@@ -18,6 +19,10 @@ export interface AggregationSummary {
   final: boolean;
 }
 
+/**
+ * Everything the cycle workflow knows, carried across continue-as-new. Handlers only record here what happened
+ * (units resolved, units added, a close asked for); the main loop acts on it and waits on this state alone.
+ */
 export interface CycleState {
   unitIds: string[];
   /** How many of `unitIds` have been started (batches resume here after a restart). */
@@ -29,6 +34,14 @@ export interface CycleState {
   digestsSent: string[];
   /** Per obligation aggregated while units were missing: who is still outstanding. */
   outstanding: Record<string, string[]>;
+  /** Units that submitted or were exempted, signalled by their workflows and not yet counted off `outstanding`. */
+  resolved: { unitId: string; obligationId: string }[];
+  /** Obligations whose last outstanding unit is in: the final re-aggregation is still to do. */
+  finalDue: string[];
+  /** The latest failure per thing still to do, after its activity exhausted its retries. */
+  failures: CycleFailure[];
+  /** A close was asked for: nothing more is started or sent, the unit workflows are being closed. */
+  closing: boolean;
   closed: boolean;
 }
 

@@ -1,7 +1,8 @@
 import { validateFormValues, type FormValues } from '../forms/validate-form-values';
 import { parseLocalDate } from '../local-date';
 import type { ScheduleEvent } from '../schedule/schedule-types';
-import type { UnitWorkflowInput } from './unit-input';
+import { CommandRejected } from './command-rejected';
+import type { UnitObligationInput, UnitWorkflowInput } from './unit-input';
 import { isResolved, type FileRef, type ObligationState, type SubmissionChannel, type UnitState } from './unit-state';
 import { timelinessOf } from './unit-status';
 
@@ -53,29 +54,32 @@ export function checkSubmit(
   request: SubmitInput,
   nowMs: number,
 ): FormValues | undefined {
+  openCycle(state);
   const obligation = findObligation(state, request.obligationId);
-  if (obligation.waiver) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã được miễn, không cần nộp`);
+  if (obligation.waiver)
+    throw new CommandRejected(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã được miễn, không cần nộp`);
   if (request.documentNumber !== undefined && !DOCUMENT_NUMBER.test(request.documentNumber.trim())) {
-    throw new Error(`Số văn bản «${request.documentNumber}» không đúng dạng, ví dụ 45/BC-UBND`);
+    throw new CommandRejected(`Số văn bản «${request.documentNumber}» không đúng dạng, ví dụ 45/BC-UBND`);
   }
   if (request.documentDate !== undefined) {
     const day = parseLocalDate(request.documentDate);
-    if (day === undefined) throw new Error(`Ngày văn bản «${request.documentDate}» không hợp lệ (YYYY-MM-DD)`);
+    if (day === undefined)
+      throw new CommandRejected(`Ngày văn bản «${request.documentDate}» không hợp lệ (YYYY-MM-DD)`);
   }
   if (request.receivedAt !== undefined) {
     const received = Date.parse(request.receivedAt);
-    if (Number.isNaN(received)) throw new Error(`Thời điểm nhận «${request.receivedAt}» không hợp lệ`);
-    if (received > nowMs) throw new Error('Thời điểm nhận văn bản giấy không được ở tương lai');
+    if (Number.isNaN(received)) throw new CommandRejected(`Thời điểm nhận «${request.receivedAt}» không hợp lệ`);
+    if (received > nowMs) throw new CommandRejected('Thời điểm nhận văn bản giấy không được ở tương lai');
   }
   const form = input.obligations.find((o) => o.id === obligation.id)?.form;
   if (!form) {
     if (request.values && Object.keys(request.values).length > 0) {
-      throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» không có biểu mẫu số liệu`);
+      throw new CommandRejected(`Nhiệm vụ «${titleOf(input, obligation.id)}» không có biểu mẫu số liệu`);
     }
     return undefined;
   }
   const checked = validateFormValues(form.fields, request.values ?? {});
-  if (!checked.ok) throw new Error(checked.errors.map((e) => e.message).join('; '));
+  if (!checked.ok) throw new CommandRejected(checked.errors.map((e) => e.message).join('; '));
   return checked.values;
 }
 
@@ -109,13 +113,15 @@ export function applySubmit(
 }
 
 export function checkExtend(input: UnitWorkflowInput, state: UnitState, request: ExtendInput): void {
+  openCycle(state);
   const obligation = openObligation(input, state, request.obligationId);
-  if (parseLocalDate(request.newDueDate) === undefined) throw new Error(`Hạn mới «${request.newDueDate}» không hợp lệ`);
+  if (parseLocalDate(request.newDueDate) === undefined)
+    throw new CommandRejected(`Hạn mới «${request.newDueDate}» không hợp lệ`);
   // Against the effective due date: 30/10/2022 was a Sunday, so "extending" it to 31/10 would change nothing.
   if (request.newDueDate <= obligation.dueDate) {
-    throw new Error(`Hạn mới phải sau hạn hiện tại (${obligation.dueDate})`);
+    throw new CommandRejected(`Hạn mới phải sau hạn hiện tại (${obligation.dueDate})`);
   }
-  if (!request.reason.trim()) throw new Error('Cần ghi lý do gia hạn');
+  if (!request.reason.trim()) throw new CommandRejected('Cần ghi lý do gia hạn');
 }
 
 /**
@@ -130,7 +136,7 @@ export function checkRecompiled(
 ): void {
   const obligation = openObligation(input, state, request.obligationId);
   if (compiled.dueDate <= obligation.dueDate) {
-    throw new Error(
+    throw new CommandRejected(
       `Hạn mới phải sau hạn hiện tại (${obligation.dueDate}); ${request.newDueDate} tính theo ngày làm việc là ${compiled.dueDate}`,
     );
   }
@@ -160,10 +166,12 @@ export function applyExtend(
 }
 
 export function checkWaive(input: UnitWorkflowInput, state: UnitState, request: WaiveInput): void {
+  openCycle(state);
   const obligation = findObligation(state, request.obligationId);
-  if (obligation.submissions.length > 0) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp`);
-  if (obligation.waiver) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã được miễn`);
-  if (!request.reason.trim()) throw new Error('Cần ghi lý do miễn');
+  if (obligation.submissions.length > 0)
+    throw new CommandRejected(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp`);
+  if (obligation.waiver) throw new CommandRejected(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã được miễn`);
+  if (!request.reason.trim()) throw new CommandRejected('Cần ghi lý do miễn');
 }
 
 export function applyWaive(state: UnitState, request: WaiveInput, nowIso: string): void {
@@ -172,20 +180,37 @@ export function applyWaive(state: UnitState, request: WaiveInput, nowIso: string
 }
 
 export function checkResend(input: UnitWorkflowInput, state: UnitState, obligationId: string): void {
+  openCycle(state);
   openObligation(input, state, obligationId);
-  if (state.closed) throw new Error('Chu kỳ đã đóng');
+}
+
+/** A closed cycle takes nothing more: its unit workflow is finishing. */
+function openCycle(state: UnitState): void {
+  if (state.closed) throw new CommandRejected('Chu kỳ đã đóng');
+}
+
+/** The obligation as the unit workflow was given it (rules, form); the unit's own input is the reference. */
+export function obligationInput(input: UnitWorkflowInput, id: string): UnitObligationInput {
+  const obligation = input.obligations.find((o) => o.id === id);
+  if (!obligation) throw new CommandRejected(unknownObligation(id));
+  return obligation;
 }
 
 function findObligation(state: UnitState, id: string): ObligationState {
   const obligation = state.obligations.find((o) => o.id === id);
-  if (!obligation) throw new Error(`Đơn vị không có nhiệm vụ «${id}» trong kế hoạch này`);
+  if (!obligation) throw new CommandRejected(unknownObligation(id));
   return obligation;
+}
+
+function unknownObligation(id: string): string {
+  return `Đơn vị không có nhiệm vụ «${id}» trong kế hoạch này`;
 }
 
 /** The obligation, when nothing has resolved it yet: extensions and resends apply to open obligations only. */
 function openObligation(input: UnitWorkflowInput, state: UnitState, id: string): ObligationState {
   const obligation = findObligation(state, id);
-  if (isResolved(obligation)) throw new Error(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp hoặc đã được miễn`);
+  if (isResolved(obligation))
+    throw new CommandRejected(`Nhiệm vụ «${titleOf(input, obligation.id)}» đã nộp hoặc đã được miễn`);
   return obligation;
 }
 

@@ -58,6 +58,17 @@ export interface DeferredSend {
   contactIndex: number;
 }
 
+/** A reminder Phòng Nội vụ asked for (resendReminder), sent by the main loop. */
+export interface ManualReminder {
+  obligationId: string;
+  /** When it was asked for (ISO, plan time): the reminder's instant. */
+  at: string;
+}
+
+/**
+ * Everything the workflow knows, carried across continue-as-new. The Update handlers only queue work here
+ * (receipts, manual reminders, notices to the cycle); the main loop does it and waits on this state alone.
+ */
 export interface UnitState {
   obligations: ObligationState[];
   notifications: NotifyResult[];
@@ -65,6 +76,9 @@ export interface UnitState {
   deferred: DeferredSend[];
   /** Receipts to email, queued by the submit handler and sent by the main loop. */
   receipts: ReceiptNotification[];
+  manualReminders: ManualReminder[];
+  /** Obligations first submitted or waived that the cycle workflow has not been told about yet. */
+  cycleNotices: string[];
   /** False until the first run has skipped the past (late start). */
   caughtUp: boolean;
   closed: boolean;
@@ -86,6 +100,8 @@ export function initialUnitState(input: UnitWorkflowInput): UnitState {
     contactProblems: [],
     deferred: [],
     receipts: [],
+    manualReminders: [],
+    cycleNotices: [],
     caughtUp: false,
     closed: false,
   };
@@ -94,4 +110,9 @@ export function initialUnitState(input: UnitWorkflowInput): UnitState {
 /** Submitted or waived: nothing more is ever sent about it. */
 export function isResolved(obligation: ObligationState): boolean {
   return obligation.submissions.length > 0 || obligation.waiver !== undefined;
+}
+
+/** Work an Update queued for the main loop: it must go out now, not at the next planned instant. */
+export function hasQueuedWork(state: UnitState): boolean {
+  return state.receipts.length > 0 || state.manualReminders.length > 0 || state.cycleNotices.length > 0;
 }

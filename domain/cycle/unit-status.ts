@@ -1,15 +1,24 @@
+import type { FormFieldRule } from '../forms/validate-form-values';
 import { parseLocalDate } from '../local-date';
 import { parseSendKey } from '../notifications/idempotency-key';
 import type { NotifyResult, ContactProblem } from '../notifications/notify-result';
 import { endOfPlanDay } from '../schedule/instants';
-import type { CycleRef } from './unit-input';
+import type { CycleRef, UnitObligationInput } from './unit-input';
 import { isResolved, type Extension, type ObligationState, type Submission, type UnitState } from './unit-state';
 
 export type ObligationStateName = 'pending' | 'submitted-on-time' | 'submitted-late' | 'overdue' | 'waived';
 
+/**
+ * One obligation as the unit workflow runs it. Title, deliverable and form come from the unit workflow's own input,
+ * never from the cycle's current plan: an amended plan does not change a running unit, so the web renders exactly
+ * the form the workflow validates.
+ */
 export interface ObligationStatus {
   id: string;
   title: string;
+  deliverable: UnitObligationInput['deliverable'];
+  /** The report form's fields, when the obligation has one. */
+  form?: FormFieldRule[];
   nominalDueDate: string;
   dueDate: string;
   state: ObligationStateName;
@@ -48,20 +57,21 @@ export function obligationStateName(obligation: ObligationState, nowMs: number):
 }
 
 export function unitStatus(
-  cycle: CycleRef,
-  unit: { id: string; name: string },
-  titles: Readonly<Record<string, string>>,
+  input: { cycle: CycleRef; unit: { id: string; name: string }; obligations: readonly UnitObligationInput[] },
   state: UnitState,
   nowMs: number,
 ): UnitStatus {
   return {
-    cycle,
-    unit,
+    cycle: input.cycle,
+    unit: input.unit,
     obligations: state.obligations.map((o) => {
       const next = isResolved(o) ? undefined : o.events[o.nextEvent];
+      const given = input.obligations.find((i) => i.id === o.id);
       return {
         id: o.id,
-        title: titles[o.id] ?? o.id,
+        title: given?.title ?? o.id,
+        deliverable: given?.deliverable ?? 'document',
+        ...(given?.form && { form: given.form.fields }),
         nominalDueDate: o.nominalDueDate,
         dueDate: o.dueDate,
         state: obligationStateName(o, nowMs),

@@ -11,7 +11,7 @@ const files = readdirSync(HISTORIES)
   .filter((name) => name.endsWith('.json'))
   .sort();
 
-describe('replaying recorded unit workflow histories', () => {
+describe('replaying recorded unit and cycle workflow histories', () => {
   let bundle: WorkflowBundleWithSourceMap;
 
   beforeAll(async () => {
@@ -20,7 +20,9 @@ describe('replaying recorded unit workflow histories', () => {
   });
 
   it('has the recorded scenarios', () => {
-    expect(files).toEqual(expect.arrayContaining(['early-submit.json', 'extension.json', 'never-submits.json']));
+    expect(files).toEqual(
+      expect.arrayContaining(['early-submit.json', 'extension.json', 'never-submits.json', 'cycle.json']),
+    );
   });
 
   it.each(files)('replays %s without a nondeterminism error', async (file) => {

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities } from '../../activities';
+import { createPlanStore } from '../../activities/cycle/plan-store';
+import { shiftedServerClock } from '../../activities/shifted-clock';
+import type { CycleWorkflowInput } from '../../domain/cycle/cycle-input';
+import { parseLocalDate } from '../../domain/local-date';
+import { prepareCycle, startCycle } from '../../workers/cycles';
+import type { cycleWorkflow } from '../../workflows';
+import { getCycleStatusQuery, type CycleStatus } from '../../workflows/cycle-messages';
+import { startTestChannels, type TestChannels } from '../helpers/channels';
+import { bundleWorkflows, createTimeSkippingEnv } from '../helpers/temporal';
+
+/**
+ * A cycle workflow on the time-skipping server with the real activities (cycle ones included), an SMTP capture
+ * and a fake Zalo; plan time is shifted like in `unit-harness.ts`. One cycle per harness.
+ */
+export interface CycleHarness {
+  env: TestWorkflowEnvironment;
+  channels: TestChannels;
+  handle: WorkflowHandle<typeof cycleWorkflow>;
+  input: CycleWorkflowInput;
+  /** Lets server time (and so plan time) run until `planTime`, firing every timer on the way. */
+  sleepUntil(planTime: string): Promise<void>;
+  status(): Promise<CycleStatus>;
+  /** Polls the status query (real time) until `match` holds; for work that needs no timer. */
+  waitForStatus(match: (status: CycleStatus) => boolean): Promise<CycleStatus>;
+  teardown(): Promise<void>;
+}
+
+export interface CycleStartOptions {
+  planFile: string;
+  year: number;
+  /** YYYY-MM-DD; the plan's own issue date when absent. */
+  issuedOn?: string;
+  /** Plan time when the cycle starts. */
+  planStart: string;
+}
+
+export async function startCycleHarness(options: CycleStartOptions): Promise<CycleHarness> {
+  let shift = 0;
+  const clock = shiftedServerClock(() => shift);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-cycle-'));
+  const [env, bundle, channels]: [TestWorkflowEnvironment, WorkflowBundleWithSourceMap, TestChannels] =
+    await Promise.all([
+      createTimeSkippingEnv(),
+      bundleWorkflows(require.resolve('../../workflows')),
+      startTestChannels({ now: clock }),
+    ]);
+  const plans = createPlanStore(path.join(dataDir, 'plans'));
+  const prepared = await prepareCycle({
+    planFile: options.planFile,
+    year: options.year,
+    ...(options.issuedOn && { issuedOn: parseLocalDate(options.issuedOn)! }),
+    plans,
+    announced: channels.deps.announced,
+    channels: { zns: false, oa: false },
+    searchAttributes: false,
+  });
+  shift = Date.parse(options.planStart) - (await env.currentTimeMs());
+  const input = { ...prepared.input, clockShiftMs: shift };
+  const taskQueue = `cycle-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: bundle,
+    activities: createActivities({
+      ...channels.deps,
+      cycle: { client: env.client, taskQueue, plans, reportsDir: path.join(dataDir, 'reports') },
+    }),
+  });
+  const running = worker.run();
+  const handle = await startCycle(env.client, taskQueue, input);
+  const status = () => handle.query(getCycleStatusQuery);
+  return {
+    env,
+    channels,
+    handle,
+    input,
+    async sleepUntil(planTime) {
+      const target = Date.parse(planTime) - shift;
+      const current = await env.currentTimeMs();
+      if (target > current) await env.sleep(target - current);
+    },
+    status,
+    async waitForStatus(match) {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const value = await status();
+        if (match(value)) return value;
+        if (Date.now() > deadline) throw new Error(`still not there after 10 s: ${JSON.stringify(value)}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    async teardown() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
+      await channels.close();
+      await env.teardown();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
