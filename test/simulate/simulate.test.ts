@@ -1,31 +1,42 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { loadAnnouncedSchedules } from '../../config/calendars';
-import { timelinessOf } from '../../domain/cycle/unit-status';
-import { formatLocalDate, parseLocalDate } from '../../domain/local-date';
-import { planCalendar } from '../../domain/plan/plan-calendar';
-import { compileSchedule, effectiveDueDate } from '../../domain/schedule/compile-schedule';
-import type { DeliveredNotification } from '../../simulate/notification-log';
-import type { Outcome } from '../../simulate/outcomes';
-import { loadScenario } from '../../simulate/scenario';
-import { SEED_PLAN_FILE, seedPlan } from '../helpers/plans';
 import { simulate, type SimulationOutput } from '../helpers/simulation';
+import { contractHeaderProblems } from './contract-headers';
+import { readEmailHeaders, type EmailHeaders } from './email-headers';
+import { expectedAggregations } from './expected/expected-aggregations';
+import { dueDateAt, expectedItems, type ExpectedItem } from './expected/expected-items';
+import { readPlanFile } from './expected/plan-file';
+import { endOfPlanDayMs, planDateOf } from './expected/plan-time';
+import { readScenarioFile } from './expected/scenario-file';
+import { addDays, isoWeekday, isWorkingDay } from './expected/working-days-2022';
+import { countOf, sorted } from './multisets';
+import { obligationsOf, type NotificationLine } from './notification-items';
 
-const SCENARIO = path.resolve(__dirname, '..', '..', 'config', 'scenarios', 'dvcq-ia-pa-2022.yaml');
+// Every expected value below comes from the oracle in ./expected (the plan and scenario YAML, a hand-written 2022
+// calendar and the rules of DESIGN.md), never from config/plan-loader, domain/ or simulate/, so a bug there cannot
+// agree with itself.
+const ROOT = path.resolve(__dirname, '..', '..');
+const PLAN_FILE = path.join(ROOT, 'config', 'plans', 'dvcq-ia-pa.yaml');
+const SCENARIO_FILE = path.join(ROOT, 'config', 'scenarios', 'dvcq-ia-pa-2022.yaml');
+const YEAR = 2022;
 
-describe('dondoc simulate on the seed plan, 2022', () => {
-  const plan = seedPlan();
-  const scenario = loadScenario(SCENARIO, plan);
-  const calendar = planCalendar(plan, loadAnnouncedSchedules());
-  const schedule = compileSchedule(plan, { year: 2022, issuedOn: parseLocalDate('2022-04-20')! }, calendar);
+describe('dondoc simulate on the seed plan, 2022, against an independent oracle', () => {
+  const plan = readPlanFile(PLAN_FILE);
+  const scenario = readScenarioFile(SCENARIO_FILE);
+  const expected = expectedItems(plan, scenario, YEAR);
+  const itemOf = (unit: string, obligation: string): ExpectedItem | undefined =>
+    expected.find((i) => i.unit === unit && i.obligation === obligation);
+  const supervisorEmails = plan.unitEmails.get(plan.supervisor) ?? [];
+  /** A recipient list in a comparable form. */
+  const to = (addresses: readonly string[] = []): string => sorted(addresses).join(' ');
   let run: SimulationOutput;
-  let out: string;
-  let outcomes: Outcome[];
-  let notifications: DeliveredNotification[];
+  let notifications: NotificationLine[];
+  let emails: EmailHeaders[];
 
   beforeAll(async () => {
-    run = await simulate(SEED_PLAN_FILE, 2022, SCENARIO);
-    ({ out, outcomes, notifications } = run);
+    run = await simulate(PLAN_FILE, YEAR, SCENARIO_FILE);
+    notifications = run.notifications;
+    emails = readEmailHeaders(path.join(run.out, 'mail'));
   }, 300_000);
 
   afterAll(() => run?.remove());
@@ -34,70 +45,150 @@ describe('dondoc simulate on the seed plan, 2022', () => {
     expect(run.result.rejected).toEqual([]);
   });
 
-  it('reports every unit × obligation of the schedule, with the due dates plan schedule predicts', () => {
-    const extended = new Map(scenario.extensions.map((e) => [`${e.unit}/${e.obligation}`, e.newDueDate]));
-    expect(outcomes).toHaveLength(schedule.items.length);
-    for (const item of schedule.items) {
-      const outcome = outcomes.find((o) => o.unit === item.unit && o.obligation === item.obligation);
-      const newDue = extended.get(`${item.unit}/${item.obligation}`);
-      const expectedDue = newDue
-        ? formatLocalDate(effectiveDueDate(parseLocalDate(newDue)!, 'next', calendar))
-        : item.dueDate;
-      expect(outcome?.dueDate).toBe(expectedDue);
-    }
+  it('agrees with the oracle on the headline: 107 obligations, 97 on time, 4 late, 5 missing, 1 waived', () => {
+    // Hard-coded on purpose, as a check on the oracle itself.
+    const headline = { total: 107, 'on-time': 97, late: 4, missing: 5, waived: 1 };
+    expect({ total: expected.length, ...countOf(expected.map((i) => i.status)) }).toEqual(headline);
+    expect({ total: run.outcomes.length, ...countOf(run.outcomes.map((o) => o.status)) }).toEqual(headline);
   });
 
-  it('classifies each outcome as the scenario implies: on time, late, missing or waived', () => {
-    for (const outcome of outcomes) {
-      const submission = scenario.submissions.find(
-        (s) => s.unit === outcome.unit && s.obligation === outcome.obligation,
+  it('reports every unit × obligation with the due date, submission, status and highest level of the oracle', () => {
+    const byItem = (a: { unit: string; obligation: string }, b: { unit: string; obligation: string }): number =>
+      `${a.unit}/${a.obligation}`.localeCompare(`${b.unit}/${b.obligation}`);
+    const predicted = expected.map((i) => ({
+      unit: i.unit,
+      obligation: i.obligation,
+      dueDate: i.dueDate,
+      submittedAt: i.submittedAt,
+      status: i.status,
+      highestEscalationLevel: i.highestEscalationLevel,
+    }));
+    expect([...run.outcomes].sort(byItem)).toEqual(predicted.sort(byItem));
+  });
+
+  it('emails each unit, the supervisor and the leadership exactly the reminders and escalations the oracle schedules', () => {
+    // Audiences are told apart by their addresses (CONTRACTS §1: unit = head + contacts), independent of the key
+    // format; an audience whose addresses another one of the same event already has gets no second email.
+    const recipientsOf = (audience: string, unit: string): string => {
+      const addresses =
+        audience === 'unit'
+          ? plan.unitEmails.get(unit)
+          : audience === 'supervisor'
+            ? supervisorEmails
+            : plan.leadershipEmails;
+      return to(addresses);
+    };
+    const sent = notifications
+      .filter((n) => n.channel === 'email' && (n.kind === 'reminder' || n.kind === 'escalation'))
+      .flatMap((n) =>
+        obligationsOf(n).map((o) => `${n.unit}/${o} ${n.kind} ${n.level ?? 0} ${n.scheduledAt} → ${to(n.recipients)}`),
       );
-      const waived = scenario.waivers.some((w) => w.unit === outcome.unit && w.obligation === outcome.obligation);
-      const expected = waived ? 'waived' : submission ? timelinessOf(submission.at, outcome.dueDate) : 'missing';
-      expect([outcome.unit, outcome.obligation, outcome.status]).toEqual([outcome.unit, outcome.obligation, expected]);
-      expect(outcome.submittedAt).toBe(submission ? submission.at : null);
-    }
+    const planned = expected.flatMap((i) =>
+      i.events.flatMap((e) =>
+        [...new Set(e.notify.map((audience) => recipientsOf(audience, i.unit)))].map(
+          (recipients) => `${i.unit}/${i.obligation} ${e.type} ${e.level} ${e.at} → ${recipients}`,
+        ),
+      ),
+    );
+    expect(sorted(sent)).toEqual(sorted(planned));
   });
 
-  it('sends a unit that never submits exactly the reminders and escalations of the schedule, in plan time', () => {
-    const unitEmails = notifications.filter(
-      (n) => n.unit === 'xa-chu-rang' && n.channel === 'email' && n.key.includes('/unit/email'),
-    );
-    const sent = new Set(unitEmails.flatMap((n) => n.obligation.split(',').map((o) => `${n.scheduledAt}|${o}`)));
-    const planned = new Set(
-      schedule.items
-        .filter((i) => i.unit === 'xa-chu-rang')
-        .flatMap((i) => i.events.map((e) => `${e.at}|${i.obligation}`)),
-    );
-    expect(sent).toEqual(planned);
-    const missing = outcomes.filter((o) => o.unit === 'xa-chu-rang');
-    expect(missing.every((o) => o.status === 'missing' && o.highestEscalationLevel === 3)).toBe(true);
+  it('emails xa-chu-rang, which never submits, all 19 reminders and 112 escalations of its four obligations', () => {
+    // Counted by hand from days-off-2022.ts, as a check on the oracle: 4 + 5 + 5 + 5 reminders; the three levels
+    // plus a repeat every 5 of the 162, 159, 151 and 37 working days left after the last level (16/5, 19/5, 31/5,
+    // 9/11) up to 30/12: 35 + 34 + 33 + 10 escalations.
+    const toUnit = to(plan.unitEmails.get('xa-chu-rang'));
+    const planned = expected.filter((i) => i.unit === 'xa-chu-rang').flatMap((i) => i.events.map((e) => e.type));
+    const sent = notifications
+      .filter((n) => n.unit === 'xa-chu-rang' && n.channel === 'email' && to(n.recipients) === toUnit)
+      .flatMap((n) => obligationsOf(n).map(() => n.kind));
+    expect(countOf(planned)).toEqual({ reminder: 19, escalation: 112 });
+    expect(countOf(sent)).toEqual({ reminder: 19, escalation: 112 });
   });
 
-  it('reminds a unit that submits on time only before its submission, and never escalates it', () => {
-    const submissions = scenario.submissions.filter((s) => s.unit === 'xa-ia-tul');
-    expect(submissions.length).toBeGreaterThan(0);
-    for (const submission of submissions) {
-      const about = notifications.filter(
-        (n) =>
-          n.unit === 'xa-ia-tul' && n.obligation.split(',').includes(submission.obligation) && n.kind !== 'receipt',
+  it('on every channel, reminds only before the end of the due date, escalates only after it, and stops once resolved', () => {
+    // Zalo sends (ZNS to each phone, OA text to followers, email fallback on permanent errors) are not predicted one
+    // by one: that would re-implement the channel choice. These invariants hold for every line of every channel.
+    const problems = notifications
+      .filter((n) => n.kind === 'reminder' || n.kind === 'escalation')
+      .flatMap((n) =>
+        obligationsOf(n).flatMap((o) => {
+          const item = itemOf(n.unit, o);
+          if (!item) return [`${n.key}: ${n.unit}/${o} is not an item of the plan`];
+          const at = Date.parse(n.scheduledAt);
+          const endOfDue = endOfPlanDayMs(dueDateAt(item, at));
+          if (at >= item.resolvedAtMs) return [`${n.key}: after ${n.unit}/${o} was submitted or waived`];
+          if (n.kind === 'reminder' && at >= endOfDue) return [`${n.key}: a reminder after the due date`];
+          if (n.kind === 'escalation' && at < endOfDue)
+            return [`${n.key}: an escalation before the end of the due date`];
+          return [];
+        }),
       );
-      expect(about.every((n) => n.kind === 'reminder' && n.scheduledAt < submission.at)).toBe(true);
-      const planned = schedule.items
-        .find((i) => i.unit === 'xa-ia-tul' && i.obligation === submission.obligation)!
-        .events.filter((e) => e.type === 'reminder' && e.at < submission.at)
-        .map((e) => e.at);
-      expect(new Set(about.filter((n) => n.channel === 'email').map((n) => n.scheduledAt))).toEqual(new Set(planned));
-    }
+    expect(problems).toEqual([]);
+    expect(new Set(notifications.map((n) => n.channel))).toEqual(new Set(['email', 'zns', 'oa']));
   });
 
-  it('writes the aggregated reports at the instants of the schedule', () => {
-    const files = readdirSync(path.join(out, 'reports', 'dvcq-ia-pa', '2022'));
-    expect(schedule.aggregations.length).toBeGreaterThan(0);
-    for (const aggregation of schedule.aggregations) {
-      const stamp = aggregation.at.slice(0, 16).replace(/[-:T]/g, '');
-      expect(files).toContain(`${aggregation.obligation}-${stamp}.csv`);
+  it('sends the unit one receipt per submission of the scenario, stamped with its instant', () => {
+    const receipts = notifications
+      .filter((n) => n.kind === 'receipt' && n.channel === 'email')
+      .flatMap((n) => obligationsOf(n).map((o) => `${n.unit}/${o} ${n.scheduledAt} → ${to(n.recipients)}`));
+    const submissions = scenario.submissions.map(
+      (s) => `${s.unit}/${s.obligation} ${s.at} → ${to(plan.unitEmails.get(s.unit))}`,
+    );
+    expect(sorted(receipts)).toEqual(sorted(submissions));
+  });
+
+  it('aggregates each report obligation at the instant the oracle computes, into files and one email', () => {
+    const aggregations = expectedAggregations(plan, expected, YEAR);
+    expect(aggregations.map((a) => a.obligation)).toEqual(['bao-cao-6-thang', 'bao-cao-nam']);
+    const files = readdirSync(path.join(run.out, 'reports', plan.id, String(YEAR)));
+    for (const { obligation, at } of aggregations) {
+      const stamp = at.slice(0, 16).replace(/[-:T]/g, '');
+      expect(files).toEqual(expect.arrayContaining([`${obligation}-${stamp}.csv`, `${obligation}-${stamp}.json`]));
     }
-    expect(notifications.filter((n) => n.kind === 'report')).toHaveLength(schedule.aggregations.length);
+    const reports = notifications.filter((n) => n.kind === 'report');
+    expect(sorted(reports.map((n) => `${n.obligation} ${n.scheduledAt} → ${to(n.recipients)}`))).toEqual(
+      sorted(aggregations.map((a) => `${a.obligation} ${a.at} → ${to(supervisorEmails)}`)),
+    );
+  });
+
+  it('mails the supervisor at most one digest a week, on a working day, and one every week while a unit is overdue', () => {
+    // The digest's weekday is the implementation's choice, so this asserts the DESIGN rule, not exact instants.
+    const digests = notifications.filter((n) => n.kind === 'digest');
+    const mondayOf = (date: string): string => addDays(date, 1 - isoWeekday(date));
+    const weeks = digests.map((n) => mondayOf(planDateOf(n.scheduledAt)));
+    expect(weeks).toEqual([...new Set(weeks)]);
+    expect(digests.every((n) => isWorkingDay(planDateOf(n.scheduledAt)))).toBe(true);
+    expect(digests.every((n) => to(n.recipients) === to(supervisorEmails))).toBe(true);
+    // The units that never submit (xa-chu-rang, and ban-qlda-dtxd for its own plan) are overdue from 6/5 on, so
+    // every week from the next Monday to the year's last (26–30/12) must have its digest: 34 weeks.
+    const overdueSinceMs = Math.min(
+      ...expected.filter((i) => i.status === 'missing').map((i) => endOfPlanDayMs(i.dueDate)),
+    );
+    const mondays = Array.from({ length: 53 }, (_, k) => addDays(`${YEAR}-01-03`, 7 * k)); // 3/1: the first Monday
+    const overdueWeeks = mondays.filter(
+      (monday) => monday.startsWith(`${YEAR}-`) && endOfPlanDayMs(addDays(monday, -1)) >= overdueSinceMs,
+    );
+    expect(overdueWeeks).toHaveLength(34);
+    expect(weeks).toEqual(expect.arrayContaining(overdueWeeks));
+  });
+
+  it('gives every message its own key and every email the X-Dondoc-* headers of CONTRACTS §3', () => {
+    // Lines of one message share its key (one line per item); no two messages do.
+    const messages = new Map<string, NotificationLine[]>();
+    for (const n of notifications) messages.set(n.key, [...(messages.get(n.key) ?? []), n]);
+    for (const [key, lines] of messages) {
+      const shape = new Set(lines.map((n) => `${n.kind} ${n.channel} ${n.scheduledAt}`));
+      const items = lines.flatMap((n) => obligationsOf(n).map((o) => `${n.unit}/${o}`));
+      expect([key, shape.size, new Set(items).size]).toEqual([key, 1, items.length]);
+    }
+    const emailKeys = [...messages.keys()].filter((key) => messages.get(key)?.[0]?.channel === 'email');
+    expect(sorted(emails.map((h) => h['x-dondoc-key'] ?? ''))).toEqual(sorted(emailKeys));
+    expect(new Set(emails.map((h) => h['message-id'])).size).toBe(emails.length);
+
+    const problems = emails.flatMap((h) =>
+      contractHeaderProblems(h, messages.get(h['x-dondoc-key'] ?? '') ?? [], `${plan.id}/${YEAR}`),
+    );
+    expect(problems).toEqual([]);
   });
 });
