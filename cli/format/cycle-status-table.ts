@@ -66,6 +66,11 @@ export function renderCycleStatusTable(cycle: CycleStatus, units: readonly UnitR
             .join(', ')}`
         : ''),
     ...(problems > 0 ? [`Liên hệ không gửi được: ${problems} (xem --format json)`] : []),
+    ...cycle.failures.map(
+      (f) =>
+        `Chưa thực hiện được ${f.activity} ${f.subject} (lần ${f.attempt}, ${vnInstant(f.at)}): ${f.message}; ` +
+        `thử lại lúc ${vnInstant(f.retryAt)}`,
+    ),
     '',
     renderAggregations(cycle.aggregations),
     '',

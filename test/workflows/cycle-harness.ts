@@ -6,14 +6,13 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
-import { createPlanStore } from '../../activities/cycle/plan-store';
 import { shiftedServerClock } from '../../activities/shifted-clock';
 import type { CycleWorkflowInput } from '../../domain/cycle/cycle-input';
 import { parseLocalDate } from '../../domain/local-date';
-import { prepareCycle, startCycle } from '../../workers/cycles';
 import type { cycleWorkflow } from '../../workflows';
 import { getCycleStatusQuery, type CycleStatus } from '../../workflows/cycle-messages';
 import { startTestChannels, type TestChannels } from '../helpers/channels';
+import { testCore } from '../helpers/stack';
 import { bundleWorkflows, createTimeSkippingEnv } from '../helpers/temporal';
 
 /**
@@ -52,30 +51,29 @@ export async function startCycleHarness(options: CycleStartOptions): Promise<Cyc
       bundleWorkflows(require.resolve('../../workflows')),
       startTestChannels({ now: clock }),
     ]);
-  const plans = createPlanStore(path.join(dataDir, 'plans'));
-  const prepared = await prepareCycle({
+  const taskQueue = `cycle-${randomUUID()}`;
+  const core = testCore({ client: env.client, taskQueue, dataDir });
+  const prepared = await core.prepare({
     planFile: options.planFile,
     year: options.year,
     ...(options.issuedOn && { issuedOn: parseLocalDate(options.issuedOn)! }),
-    plans,
-    announced: channels.deps.announced,
     channels: { zns: false, oa: false },
     searchAttributes: false,
   });
   shift = Date.parse(options.planStart) - (await env.currentTimeMs());
   const input = { ...prepared.input, clockShiftMs: shift };
-  const taskQueue = `cycle-${randomUUID()}`;
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: bundle,
     activities: createActivities({
       ...channels.deps,
-      cycle: { client: env.client, taskQueue, plans, reportsDir: path.join(dataDir, 'reports') },
+      cycle: { core, reportsDir: path.join(dataDir, 'reports') },
     }),
   });
   const running = worker.run();
-  const handle = await startCycle(env.client, taskQueue, input);
+  const { workflowId } = await core.start({ ...prepared, input });
+  const handle = env.client.workflow.getHandle<typeof cycleWorkflow>(workflowId);
   const status = () => handle.query(getCycleStatusQuery);
   return {
     env,

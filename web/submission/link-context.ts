@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ObligationStatus, UnitStatus } from '../../domain/cycle/unit-status';
-import type { FormField, Plan } from '../../domain/plan/plan-schema';
+import type { FormFieldRule } from '../../domain/forms/validate-form-values';
+import type { Plan } from '../../domain/plan/plan-schema';
 import { verifySubmissionToken, type SubmissionClaims } from '../../links/submission-token';
 import { HttpError } from '../http-error';
 
@@ -10,7 +11,7 @@ export interface LinkContext {
   plan: Plan;
   unit: UnitStatus;
   obligation: ObligationStatus;
-  fields: FormField[];
+  fields: (FormFieldRule & { help?: string | undefined })[];
   /** The obligation expects a document (files required) rather than a report (values, files optional). */
   needsFiles: boolean;
 }
@@ -46,17 +47,20 @@ export async function loadLinkContext(app: FastifyInstance, claims: SubmissionCl
   const unit = await app.cycles.unit(ref, claims.unitId);
   const { plan } = await app.cycles.cycle(ref);
   const obligation = unit.obligations.find((o) => o.id === claims.obligationId);
-  const planObligation = plan.obligations.find((o) => o.id === claims.obligationId);
-  if (!obligation || !planObligation) {
+  if (!obligation) {
     throw new HttpError(404, 'Đơn vị không còn nhiệm vụ này trong kế hoạch. Vui lòng liên hệ Phòng Nội vụ.');
   }
-  const form = planObligation.form ? plan.forms[planObligation.form] : undefined;
+  // The form is the one the unit's workflow validates (its own input, kept when a cycle is amended); the cycle's
+  // current plan only lends the help texts.
+  const planObligation = plan.obligations.find((o) => o.id === claims.obligationId);
+  const planForm = planObligation?.form ? plan.forms[planObligation.form] : undefined;
+  const help = new Map((planForm?.fields ?? []).map((field) => [field.key, field.help]));
   return {
     claims,
     plan,
     unit,
     obligation,
-    fields: form?.fields ?? [],
-    needsFiles: planObligation.deliverable === 'document',
+    fields: (obligation.form ?? []).map((rule) => ({ ...rule, help: help.get(rule.key) })),
+    needsFiles: obligation.deliverable === 'document',
   };
 }

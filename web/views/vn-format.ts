@@ -65,3 +65,11 @@ export const OUTCOME_LABELS: Record<string, string> = {
   deferred: 'Hoãn gửi',
   failed: 'Thất bại',
 };
+
+/** What the cycle was doing when it failed, for Phòng Nội vụ. */
+export const CYCLE_ACTIVITY_LABELS: Record<string, string> = {
+  startUnitWorkflows: 'Khởi tạo đơn vị',
+  aggregateObligation: 'Tổng hợp báo cáo',
+  sendDigest: 'Gửi bản tổng hợp tuần',
+  closeUnitWorkflows: 'Đóng chu kỳ',
+};
