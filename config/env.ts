@@ -70,7 +70,6 @@ export const EnvSchema = z
     /** Approved ZNS template ids of the OA. */
     ZALO_TEMPLATE_REMINDER: optionalPath,
     ZALO_TEMPLATE_ESCALATION: optionalPath,
-    ZALO_TEMPLATE_RECEIPT: optionalPath,
     /** `development` sends ZNS to the OA's admins only. */
     ZALO_ZNS_MODE: z.enum(['development']).optional(),
     /** Port of the embedded fake Zalo server (when ZALO_APP_ID is unset). @defaultValue 8790 */
@@ -78,12 +77,7 @@ export const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (!env.ZALO_APP_ID) return;
-    for (const name of [
-      'ZALO_APP_SECRET',
-      'ZALO_TEMPLATE_REMINDER',
-      'ZALO_TEMPLATE_ESCALATION',
-      'ZALO_TEMPLATE_RECEIPT',
-    ] as const) {
+    for (const name of ['ZALO_APP_SECRET', 'ZALO_TEMPLATE_REMINDER', 'ZALO_TEMPLATE_ESCALATION'] as const) {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when ZALO_APP_ID is set' });
     }
   });

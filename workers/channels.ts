@@ -130,7 +130,6 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
       ? {
           reminder: env.ZALO_TEMPLATE_REMINDER ?? '',
           escalation: env.ZALO_TEMPLATE_ESCALATION ?? '',
-          receipt: env.ZALO_TEMPLATE_RECEIPT ?? '',
         }
       : FAKE_ZALO_TEMPLATE_IDS;
     const zalo = createZaloMessenger({

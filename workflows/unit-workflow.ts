@@ -222,6 +222,7 @@ async function deliverGroup(input: UnitWorkflowInput, state: UnitState, group: E
 async function sendReceipts(input: UnitWorkflowInput, state: UnitState): Promise<void> {
   while (state.receipts.length > 0) {
     const receipt = state.receipts.shift() as ReceiptNotification;
+    // Email only: the receipt answers a person who has just submitted (ZNS carries reminders and escalations).
     await deliver(input, state, receipt, ['unit'], { zns: false, oa: false });
   }
 }
@@ -244,7 +245,7 @@ async function retryDeferred(input: UnitWorkflowInput, state: UnitState, now: nu
   if (due.length === 0) return;
   state.deferred = state.deferred.filter((d) => Date.parse(d.notBefore) > now);
   for (const deferred of due) {
-    if (deferred.notification.kind !== 'receipt' && !stillUnresolved(state, deferred.notification)) continue;
+    if (!stillUnresolved(state, deferred.notification)) continue;
     const contact = input.audiences[deferred.audience][deferred.contactIndex];
     if (!contact) continue;
     const send: PlannedSend = {
@@ -270,7 +271,8 @@ async function runSend(notification: Notification, send: PlannedSend): Promise<N
       return await sendEmailNotification({ notification, audience: send.audience, key: send.key, to: send.to });
     }
     const zaloInput = {
-      notification: notification as DeadlineNotification | ReceiptNotification,
+      // Zalo sends are planned for reminders and escalations only (receipts go with ZNS and OA off).
+      notification: notification as DeadlineNotification,
       audience: send.audience,
       key: send.key,
       to: [send.to[0]!] as [NonNullable<(typeof send.to)[0]>],
@@ -317,8 +319,7 @@ function record(
     }
     const send = sends[i];
     if (result.outcome === 'deferred' && result.notBefore && send && send.channel !== 'email') {
-      if (notification.kind !== 'reminder' && notification.kind !== 'escalation' && notification.kind !== 'receipt')
-        return;
+      if (notification.kind !== 'reminder' && notification.kind !== 'escalation') return;
       const deferred: DeferredSend = {
         // Zalo allows ZNS from 06:00; dondoc itself sends nothing before 07:00 (DESIGN.md).
         notBefore: toPlanIso(withinSendingHours(Date.parse(result.notBefore))),

@@ -1,18 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
 import { renderEmail } from '../../channels/email';
 import { isZaloApiError, isZaloDeferredError, renderZnsTemplate } from '../../channels/zalo';
-import type {
-  Audience,
-  Contact,
-  DeadlineNotification,
-  ReceiptNotification,
-} from '../../domain/notifications/notification';
+import type { Audience, Contact, DeadlineNotification } from '../../domain/notifications/notification';
 import type { NotifyResult } from '../../domain/notifications/notify-result';
 import { toPlanIso } from '../../domain/schedule/instants';
 import type { NotifyDeps } from './notify-deps';
 
 export interface SendZaloNotificationInput {
-  notification: DeadlineNotification | ReceiptNotification;
+  /** Reminders and escalations only: a receipt goes by email (see `renderZnsTemplate`). */
+  notification: DeadlineNotification;
   audience: Audience;
   key: string;
   /** Exactly one person: ZNS goes to their phone, an OA text to their follower id. */

@@ -41,7 +41,7 @@ export interface FakeZaloOptions {
   now?: () => number;
 }
 
-export const FAKE_ZALO_TEMPLATE_IDS = { reminder: '100001', escalation: '100002', receipt: '100003' } as const;
+export const FAKE_ZALO_TEMPLATE_IDS = { reminder: '100001', escalation: '100002' } as const;
 /** A registered template still awaiting Zalo's approval (-131). */
 export const FAKE_ZALO_UNAPPROVED_TEMPLATE_ID = '100009';
 
@@ -57,7 +57,6 @@ export const FAKE_ZALO_DEFAULTS = {
   templates: {
     [FAKE_ZALO_TEMPLATE_IDS.reminder]: { params: ZNS_TEMPLATE_PARAMS.reminder },
     [FAKE_ZALO_TEMPLATE_IDS.escalation]: { params: ZNS_TEMPLATE_PARAMS.escalation },
-    [FAKE_ZALO_TEMPLATE_IDS.receipt]: { params: ZNS_TEMPLATE_PARAMS.receipt },
     [FAKE_ZALO_UNAPPROVED_TEMPLATE_ID]: { params: ['ten_don_vi'], approved: false },
   } as Readonly<Record<string, FakeTemplate>>,
 };

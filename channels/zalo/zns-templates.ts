@@ -1,4 +1,4 @@
-import type { DeadlineNotification, ReceiptNotification } from '../../domain/notifications/notification';
+import type { DeadlineNotification } from '../../domain/notifications/notification';
 
 /**
  * Our ZNS templates and their parameter names. Zalo approves each template with the names it was registered
@@ -7,7 +7,6 @@ import type { DeadlineNotification, ReceiptNotification } from '../../domain/not
 export const ZNS_TEMPLATE_PARAMS = {
   reminder: ['ten_don_vi', 'ten_nhiem_vu', 'han_nop', 'so_ngay', 'duong_dan'],
   escalation: ['ten_don_vi', 'ten_nhiem_vu', 'han_nop', 'so_ngay', 'duong_dan'],
-  receipt: ['ten_don_vi', 'ten_nhiem_vu', 'thoi_gian_nop', 'tinh_trang'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ZnsTemplateName = keyof typeof ZNS_TEMPLATE_PARAMS;
@@ -21,19 +20,11 @@ export interface ZnsTemplateMessage {
   data: Record<string, string>;
 }
 
-/** The template and its parameters for a notification that ZNS can carry. */
-export function renderZnsTemplate(notification: DeadlineNotification | ReceiptNotification): ZnsTemplateMessage {
-  if (notification.kind === 'receipt') {
-    return {
-      template: 'receipt',
-      data: clip({
-        ten_don_vi: notification.unit.name,
-        ten_nhiem_vu: notification.obligation.title,
-        thoi_gian_nop: formatInstant(notification.submittedAt),
-        tinh_trang: notification.timeliness === 'on-time' ? 'Đúng hạn' : 'Trễ hạn',
-      }),
-    };
-  }
+/**
+ * The template and its parameters for a reminder or an escalation: what ZNS carries (a receipt answers a person who
+ * just submitted on the web and goes by email only).
+ */
+export function renderZnsTemplate(notification: DeadlineNotification): ZnsTemplateMessage {
   const first = notification.obligations[0];
   return {
     template: notification.kind,
@@ -51,11 +42,6 @@ export function renderZnsTemplate(notification: DeadlineNotification | ReceiptNo
 function formatDate(date: string): string {
   const [year, month, day] = date.slice(0, 10).split('-');
   return `${day}/${month}/${year}`;
-}
-
-/** "2022-10-17T08:05:00+07:00" → "08:05 17/10/2022" (the instant is already in plan time). */
-function formatInstant(instant: string): string {
-  return `${instant.slice(11, 16)} ${formatDate(instant)}`;
 }
 
 function clip(data: Record<string, string>): Record<string, string> {

@@ -54,7 +54,7 @@ export interface DeferredSend {
   channel: 'zns' | 'oa';
   audience: Audience;
   key: string;
-  notification: DeadlineNotification | ReceiptNotification;
+  notification: DeadlineNotification;
   contactIndex: number;
 }
 

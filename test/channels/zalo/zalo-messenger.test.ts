@@ -101,29 +101,4 @@ describe('createZaloMessenger', () => {
     const userId = FAKE_ZALO_DEFAULTS.followers[0] ?? '';
     await expect(messenger.sendOaText({ userId, text: 'Nhắc hạn' })).resolves.toHaveProperty('message_id');
   });
-
-  it('renders a receipt for the receipt template', () => {
-    expect(
-      renderZnsTemplate({
-        kind: 'receipt',
-        key: 'k',
-        scheduledAt: '2022-10-16T09:30:00+07:00',
-        plan: notification.plan,
-        supervisorName: 'Phòng Nội vụ',
-        unit: notification.unit,
-        obligation: { id: 'bao-cao', title: 'Báo cáo năm', dueDate: '2022-10-17' },
-        submittedAt: '2022-10-16T09:30:00+07:00',
-        timeliness: 'on-time',
-        version: 1,
-      }),
-    ).toEqual({
-      template: 'receipt',
-      data: {
-        ten_don_vi: 'UBND xã A',
-        ten_nhiem_vu: 'Báo cáo năm',
-        thoi_gian_nop: '09:30 16/10/2022',
-        tinh_trang: 'Đúng hạn',
-      },
-    });
-  });
 });
