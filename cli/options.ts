@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { parseLocalDate, type DayNumber } from '../domain/local-date';
 
 export function parseYear(text: string): number {
@@ -20,4 +20,22 @@ export function choice<T extends string>(allowed: readonly T[]): (text: string) 
     if ((allowed as readonly string[]).includes(text)) return text as T;
     throw new InvalidArgumentError(`must be one of ${allowed.join(', ')}`);
   };
+}
+
+/** `<plan.yaml> --year <year> [--issued-on <date>]`: the plan-year that `plan schedule`, `cycle start` and `simulate` take. */
+export function planYearArguments(command: Command, yearHelp = 'the cycle year'): Command {
+  return command
+    .argument('<plan.yaml>', 'the plan file')
+    .requiredOption('--year <year>', yearHelp, parseYear)
+    .option('--issued-on <date>', "the cycle's issue date YYYY-MM-DD (default: the plan's issuedOn)", parseIsoDate);
+}
+
+/** `--reason <text> [--by <name>]` of an extension or a waiver; an empty reason is refused. */
+export function grantOptions(command: Command, reasonHelp: string): Command {
+  return command
+    .requiredOption('--reason <text>', reasonHelp, (text: string) => {
+      if (!text.trim()) throw new InvalidArgumentError('must not be empty');
+      return text;
+    })
+    .option('--by <name>', 'who grants it');
 }

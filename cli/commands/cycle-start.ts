@@ -5,7 +5,7 @@ import { cycleWorkflowId } from '../../domain/cycle/cycle-input';
 import type { DayNumber } from '../../domain/local-date';
 import { withCore } from '../cli-core';
 import { dateWithWeekday } from '../format/vietnamese';
-import { parseIsoDate, parseYear } from '../options';
+import { planYearArguments } from '../options';
 import type { CliIo } from '../program';
 
 interface StartOptions {
@@ -15,12 +15,9 @@ interface StartOptions {
 }
 
 export function registerCycleStart(cycle: Command, io: CliIo): void {
-  cycle
-    .command('start')
-    .description('validate and compile the plan, snapshot it, and start its cycle for one year')
-    .argument('<plan.yaml>', 'the plan file')
-    .requiredOption('--year <year>', 'the cycle year', parseYear)
-    .option('--issued-on <date>', "the cycle's issue date YYYY-MM-DD (default: the plan's issuedOn)", parseIsoDate)
+  planYearArguments(
+    cycle.command('start').description('validate and compile the plan, snapshot it, and start its cycle for one year'),
+  )
     .option('--dry-run', 'validate and compile, print what would start, and touch nothing')
     .action(async (file: string, options: StartOptions) => {
       const prepareOptions = {

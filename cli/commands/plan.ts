@@ -8,7 +8,7 @@ import { compileSchedule } from '../../domain/schedule/compile-schedule';
 import { resolveCycle } from '../../domain/schedule/cycle';
 import { renderScheduleIcs } from '../format/schedule-ics';
 import { renderScheduleTable } from '../format/schedule-table';
-import { choice, parseIsoDate, parseYear } from '../options';
+import { choice, planYearArguments } from '../options';
 import type { CliIo } from '../program';
 
 const UNIT_KIND_NAMES = { department: 'phòng ban', 'public-service-unit': 'đơn vị sự nghiệp', commune: 'xã' } as const;
@@ -31,12 +31,11 @@ export function registerPlan(program: Command, io: CliIo): void {
       );
     });
 
-  plan
-    .command('schedule')
-    .description('print every due date, reminder, escalation and aggregation of one yearly cycle')
-    .argument('<plan.yaml>', 'the plan file')
-    .requiredOption('--year <year>', 'the cycle year', parseYear)
-    .option('--issued-on <date>', "the cycle's issue date YYYY-MM-DD (default: the plan's issuedOn)", parseIsoDate)
+  planYearArguments(
+    plan
+      .command('schedule')
+      .description('print every due date, reminder, escalation and aggregation of one yearly cycle'),
+  )
     .option('--format <format>', 'table, json or ics', choice(['table', 'json', 'ics'] as const), 'table')
     .action((file: string, options: { year: number; issuedOn?: DayNumber; format: 'table' | 'json' | 'ics' }) => {
       const parsed = loadPlanFile(file);

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/env';
 import type { DayNumber } from '../../domain/local-date';
 import { runSimulation } from '../../simulate/run-simulation';
-import { parseIsoDate, parseYear } from '../options';
+import { planYearArguments } from '../options';
 import type { CliIo } from '../program';
 
 interface SimulateOptions {
@@ -16,14 +16,14 @@ interface SimulateOptions {
 }
 
 export function registerSimulate(program: Command, io: CliIo): void {
-  program
-    .command('simulate')
-    .description('run a whole cycle of a plan on the time-skipping test server, with real SMTP and Zalo traffic')
-    .argument('<plan.yaml>', 'the plan file')
-    .requiredOption('--year <year>', 'the cycle year (past or future)', parseYear)
+  planYearArguments(
+    program
+      .command('simulate')
+      .description('run a whole cycle of a plan on the time-skipping test server, with real SMTP and Zalo traffic'),
+    'the cycle year (past or future)',
+  )
     .requiredOption('--scenario <scenario.yaml>', 'who submits, gets an extension or a waiver, and when')
     .requiredOption('--out <dir>', 'where outcomes.json, notifications.jsonl and reports/ are written')
-    .option('--issued-on <date>', "the cycle's issue date YYYY-MM-DD (default: the plan's issuedOn)", parseIsoDate)
     .option('--smtp-url <url>', 'send the emails to this SMTP server (default: a local capture in <out>/mail)')
     .option('--zalo-base-url <url>', 'send Zalo calls (ZNS, OA, OAuth) to this base URL (default: a local fake)')
     .action(async (planFile: string, options: SimulateOptions) => {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { AppError } from '../../domain/errors';
 import type { CycleTarget } from '../cycle-target';
 import { renderWaiver, subjectOf } from '../format/unit-command-output';
+import { grantOptions } from '../options';
 import type { CliIo } from '../program';
 import { obligationCommand, withObligation } from '../unit-command';
 
@@ -11,21 +11,20 @@ interface WaiveOptions {
 }
 
 export function registerWaive(program: Command, io: CliIo): void {
-  obligationCommand(
-    program,
-    'waive',
-    'exempt a unit from an obligation: nothing more is sent about it (needs `dondoc start`)',
-  )
-    .requiredOption('--reason <text>', 'why (kept with the waiver)')
-    .option('--by <name>', 'who grants it')
-    .action(async (target: CycleTarget, unitId: string, obligationId: string, options: WaiveOptions) => {
-      if (!options.reason.trim()) throw new AppError('USAGE', '--reason must not be empty');
-      await withObligation(target, unitId, obligationId, async (core, obligation) => {
-        const waived = await core.waive(obligation, {
-          reason: options.reason,
-          ...(options.by !== undefined && { by: options.by }),
-        });
-        io.stdout(renderWaiver(subjectOf(waived), waived.result.waivedAt, options.reason.trim()));
+  grantOptions(
+    obligationCommand(
+      program,
+      'waive',
+      'exempt a unit from an obligation: nothing more is sent about it (needs `dondoc start`)',
+    ),
+    'why (kept with the waiver)',
+  ).action(async (target: CycleTarget, unitId: string, obligationId: string, options: WaiveOptions) => {
+    await withObligation(target, unitId, obligationId, async (core, obligation) => {
+      const waived = await core.waive(obligation, {
+        reason: options.reason,
+        ...(options.by !== undefined && { by: options.by }),
       });
+      io.stdout(renderWaiver(subjectOf(waived), waived.result.waivedAt, options.reason.trim()));
     });
+  });
 }
