@@ -220,6 +220,26 @@ describe('submission links /s/<token> (dev server, real worker)', () => {
     expect(response.body).toContain('báo cáo xã Đông.pdf');
   });
 
+  it('records a form sent twice (a double click, a retried POST) once: its request id makes it one Update', async () => {
+    const token = web.token(CLAIMS);
+    const page = await open(token);
+    const requestId = /name="requestId" value="([^"]+)"/.exec(page.body)?.[1];
+    expect(requestId).toBeDefined();
+    const parts: FormPart[] = [
+      ['requestId', requestId ?? ''],
+      ['v.so-mo-hinh', '5'],
+      ['submittedBy', 'Nguyễn Thị Văn Thư'],
+    ];
+    const first = await submit(token, parts, page);
+    const again = await submit(token, parts, page);
+    expect(first.statusCode).toBe(200);
+    expect(again.statusCode).toBe(200);
+    expect(first.body).toContain('Lần nộp thứ 3');
+    expect(again.body).toContain('Lần nộp thứ 3');
+    const submissions = (await unitStatus('xa-dong')).obligations.find((o) => o.id === 'bao-cao')?.submissions;
+    expect(submissions?.map((s) => s.version)).toEqual([1, 2, 3]);
+  });
+
   it('requires a file for a document obligation', async () => {
     const response = await submit(web.token({ ...CLAIMS, obligationId: 'ke-hoach' }), [['submittedBy', 'Văn thư']]);
     expect(response.statusCode).toBe(422);
