@@ -79,8 +79,11 @@ pid=$!
 healthy=""
 for _ in $(seq 1 "$HEALTH_TIMEOUT_S"); do
   if ! kill -0 "$pid" 2>/dev/null; then break; fi
-  code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$PORT/healthz" || true)
-  if [ "$code" = 200 ]; then healthy=yes; break; fi
+  if "$node_bin" -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(2000) }).then(
+      (r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$PORT/healthz"; then
+    healthy=yes
+    break
+  fi
   sleep 1
 done
 if [ -z "$healthy" ]; then
