@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Proves that the product runs from a production install (`npm ci --omit=dev`, what an image does): in a temporary
+# copy of the repository's tracked files it installs the dependencies alone, then runs `bin/dondoc --help`,
+# `bin/dondoc plan validate` and `bin/dondoc start` (on free ports, data in the copy) until GET /healthz answers
+# 200, stops it with SIGTERM and checks that it exited 0 and left no process behind.
+# The Temporal CLI comes from TEMPORAL_CLI_PATH, else .tools/temporal/bin (run scripts/setup-temporal.sh first).
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+HEALTH_TIMEOUT_S=${HEALTH_TIMEOUT_S:-120}
+STOP_TIMEOUT_S=${STOP_TIMEOUT_S:-30}
+
+temporal_cli=${TEMPORAL_CLI_PATH:-$root/.tools/temporal/bin/temporal}
+[ -x "$temporal_cli" ] || temporal_cli=$(command -v temporal || true)
+if [ -z "$temporal_cli" ] || [ ! -x "$temporal_cli" ]; then
+  echo "check-production-install: no Temporal CLI; run scripts/setup-temporal.sh or set TEMPORAL_CLI_PATH." >&2
+  exit 1
+fi
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/dondoc-prod.XXXXXX")"
+pid=""
+cleanup() {
+  local status=$?
+  if [ -n "$pid" ] && kill -0 -- "-$pid" 2>/dev/null; then
+    kill -KILL -- "-$pid" 2>/dev/null || true # the whole process group: dondoc and the dev server it started
+    wait "$pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+step() { echo "check-production-install: $*"; }
+
+step "copying the tracked files into $work/app"
+mkdir -p "$work/app"
+(cd "$root" && git ls-files -z | tar --null -T - -cf -) | tar -xf - -C "$work/app"
+cd "$work/app"
+
+step "npm ci --omit=dev"
+npm ci --omit=dev --no-audit --no-fund
+for dev in jest typescript ts-jest eslint; do
+  if [ -d "node_modules/$dev" ]; then
+    echo "check-production-install: node_modules/$dev is present: this is not a production install." >&2
+    exit 1
+  fi
+done
+node_bin="$work/app/node_modules/.bin/node"
+version="$("$node_bin" --version)"
+step "installed Node $version"
+case "$version" in v24.*) ;; *) echo "check-production-install: expected Node 24, got $version" >&2; exit 1 ;; esac
+
+export TEMPORAL_CLI_PATH="$temporal_cli"
+export DONDOC_DATA_DIR="$work/data"
+export HOST=127.0.0.1
+free_port() { "$node_bin" -e 'const s=require("net").createServer().listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close();});'; }
+PORT=$(free_port)
+TEMPORAL_DEV_PORT=$(free_port)
+TEMPORAL_UI_PORT=$(free_port)
+SMTP_CAPTURE_PORT=$(free_port)
+FAKE_ZALO_PORT=$(free_port)
+export PORT TEMPORAL_DEV_PORT TEMPORAL_UI_PORT SMTP_CAPTURE_PORT FAKE_ZALO_PORT
+# The variables a developer's shell may carry that would point the service elsewhere.
+unset TEMPORAL_ADDRESS SMTP_URL ZALO_APP_ID ZALO_API_BASE_URL ZALO_OAUTH_BASE_URL PUBLIC_BASE_URL NODE_OPTIONS
+
+step "bin/dondoc --help"
+bin/dondoc --help >/dev/null
+
+step "bin/dondoc plan validate config/plans/dvcq-ia-pa.yaml"
+bin/dondoc plan validate config/plans/dvcq-ia-pa.yaml
+
+step "bin/dondoc start (web on $PORT, Temporal on $TEMPORAL_DEV_PORT)"
+# setsid: dondoc leads its own process group, so the cleanup can reach the dev server it starts too.
+setsid bin/dondoc start >"$work/start.log" 2>&1 </dev/null &
+pid=$!
+
+healthy=""
+for _ in $(seq 1 "$HEALTH_TIMEOUT_S"); do
+  if ! kill -0 "$pid" 2>/dev/null; then break; fi
+  if "$node_bin" -e 'fetch(process.argv[1], { signal: AbortSignal.timeout(2000) }).then(
+      (r) => process.exit(r.status === 200 ? 0 : 1), () => process.exit(1))' "http://127.0.0.1:$PORT/healthz"; then
+    healthy=yes
+    break
+  fi
+  sleep 1
+done
+if [ -z "$healthy" ]; then
+  echo "check-production-install: GET /healthz did not answer 200 within ${HEALTH_TIMEOUT_S} s; the output:" >&2
+  cat "$work/start.log" >&2
+  exit 1
+fi
+step "GET /healthz answered 200; stopping with SIGTERM"
+
+kill -TERM "$pid"
+for _ in $(seq 1 "$STOP_TIMEOUT_S"); do
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 1
+done
+if kill -0 "$pid" 2>/dev/null; then
+  echo "check-production-install: dondoc start did not stop within ${STOP_TIMEOUT_S} s of SIGTERM" >&2
+  exit 1
+fi
+status=0
+wait "$pid" || status=$?
+if [ "$status" != 0 ]; then
+  echo "check-production-install: dondoc start exited $status after SIGTERM; the output:" >&2
+  cat "$work/start.log" >&2
+  exit 1
+fi
+sleep 1
+if kill -0 -- "-$pid" 2>/dev/null; then
+  echo "check-production-install: processes of dondoc start were left running:" >&2
+  ps -o pid,args -g "$pid" >&2 || true
+  exit 1
+fi
+pid=""
+step "ok: the production install runs"
