@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringify } from 'yaml';
+import { atPlanDate } from '../domain/plan-time';
 import { seedPlan } from '../test/helpers/plans';
 import { startTestStack } from '../test/helpers/stack';
 import { buildTestApp, login } from '../test/web/web-harness';
@@ -60,7 +61,7 @@ export async function benchDashboard(counts: readonly number[] = [100, 10_000]):
       const planFile = await scaledPlanFile(dir, count);
       const prepared = await stack.core.prepare({ planFile, year: 2031, channels: { zns: false, oa: false } });
       // Plan time just after the issue date: nothing is due, so the units only sleep.
-      const clockShiftMs = Date.parse(`${prepared.input.cycle.issuedOn}T07:30:00+07:00`) - Date.now();
+      const clockShiftMs = atPlanDate(prepared.input.cycle.issuedOn, '07:30') - Date.now();
       const started = performance.now();
       const cycle = prepared.input.cycle;
       await stack.core.start({ ...prepared, input: { ...prepared.input, clockShiftMs } });

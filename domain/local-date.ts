@@ -20,8 +20,6 @@ export interface MonthDay {
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const WEEKDAY_NAMES = ['Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy', 'Chủ nhật'] as const;
-const WEEKDAY_SHORT_NAMES = ['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN'] as const;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_DAY = /^(\d{2})-(\d{2})$/;
 
@@ -98,12 +96,6 @@ export function formatLocalDate(n: DayNumber): string {
   return `${pad4(year)}-${pad2(month)}-${pad2(day)}`;
 }
 
-/** `dd/MM/yyyy`, e.g. `31/10/2022`. */
-export function formatVietnameseDate(n: DayNumber): string {
-  const { year, month, day } = partsFromDayNumber(n);
-  return `${pad2(day)}/${pad2(month)}/${pad4(year)}`;
-}
-
 export function isoWeekday(n: DayNumber): IsoWeekday {
   // 1970-01-01 was a Thursday (4).
   return (((((n + 3) % 7) + 7) % 7) + 1) as IsoWeekday;
@@ -111,16 +103,6 @@ export function isoWeekday(n: DayNumber): IsoWeekday {
 
 export function isWeekend(n: DayNumber): boolean {
   return isoWeekday(n) >= 6;
-}
-
-/** `Thứ Hai` … `Thứ Bảy`, `Chủ nhật`. */
-export function vietnameseWeekday(n: DayNumber): string {
-  return WEEKDAY_NAMES[isoWeekday(n) - 1] as string;
-}
-
-/** `T2` … `T7`, `CN`. */
-export function vietnameseWeekdayShort(n: DayNumber): string {
-  return WEEKDAY_SHORT_NAMES[isoWeekday(n) - 1] as string;
 }
 
 /** Strict `MM-DD`; `02-29` is accepted because it exists in leap years. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { atPlanDate } from '../domain/plan-time';
 
 /**
  * The key that signs submission links: DONDOC_LINK_SECRET when set, else one generated once and kept in
@@ -29,7 +30,7 @@ export function loadLinkSecret(dataDir: string, fromEnv?: string): Buffer {
 
 /** Links of a cycle stay valid until the end of the following January (late submissions are still wanted). */
 export function linkExpiry(year: number): number {
-  return Math.floor(Date.parse(`${year + 1}-02-01T00:00:00+07:00`) / 1000);
+  return Math.floor(atPlanDate(`${year + 1}-02-01`) / 1000);
 }
 
 export function submissionUrl(publicBaseUrl: string, token: string): string {

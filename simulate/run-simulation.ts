@@ -12,6 +12,7 @@ import { resolveTestServer } from '../config/temporal-binaries';
 import type { CycleCore, CycleId } from '../cycles';
 import { isAppError } from '../domain/errors';
 import type { DayNumber } from '../domain/local-date';
+import { atPlanDate } from '../domain/plan-time';
 import { composeDondoc, type Dondoc } from '../workers/compose';
 import { createNotificationLog } from './notification-log';
 import { outcomesOf, type Outcome } from './outcomes';
@@ -95,7 +96,7 @@ export async function runSimulation(config: Config, options: SimulationOptions):
       ...(options.issuedOn !== undefined && { issuedOn: options.issuedOn }),
       searchAttributes: false,
     });
-    const planStart = Date.parse(`${prepared.input.cycle.issuedOn}T00:00:00+07:00`);
+    const planStart = atPlanDate(prepared.input.cycle.issuedOn);
     shift = planStart - (await env.currentTimeMs());
     const input = { ...prepared.input, clockShiftMs: shift };
     const ref = input.cycle;
@@ -112,7 +113,7 @@ export async function runSimulation(config: Config, options: SimulationOptions):
       const rejected = await playScenario(core, { planId: plan.id, year: options.year }, scenario, sleepUntil);
       options.log(`scenario played (${rejected.length} actions rejected); running to the end of ${options.year}`);
       const end = Math.max(
-        Date.parse(`${options.year}-12-31T23:59:00+07:00`),
+        atPlanDate(`${options.year}-12-31`, '23:59'),
         ...input.aggregations.map((a) => Date.parse(a.at) + 60_000),
       );
       await sleepUntil(end);

@@ -6,12 +6,13 @@ import { formatIssuePath } from '../domain/issue-path';
 import type { Plan } from '../domain/plan/plan-schema';
 import { IsoDateSchema } from '../domain/plan/primitives';
 import { unitsOfObligation } from '../domain/plan/units-of-obligation';
+import { PLAN_UTC_OFFSET } from '../domain/plan-time';
 
 const Instant = z
   .string()
   .refine(
     (text) => /[+-]\d{2}:\d{2}$|Z$/.test(text) && !Number.isNaN(Date.parse(text)),
-    'must be an ISO instant with offset, e.g. "2022-05-09T15:00:00+07:00"',
+    `must be an ISO instant with offset, e.g. "2022-05-09T15:00:00${PLAN_UTC_OFFSET}"`,
   );
 
 const Target = { unit: z.string().min(1), obligation: z.string().min(1), at: Instant };

@@ -28,7 +28,7 @@ import {
   START_UNITS,
   unitsToStart,
 } from '../domain/cycle/cycle-progress';
-import { toPlanIso } from '../domain/schedule/instants';
+import { toPlanIso } from '../domain/plan-time';
 import { attempt } from './cycle-attempt';
 import {
   amendUpdate,

@@ -45,7 +45,8 @@ import type {
   ReceiptNotification,
 } from '../domain/notifications/notification';
 import type { NotifyResult } from '../domain/notifications/notify-result';
-import { toPlanIso, withinSendingHours } from '../domain/schedule/instants';
+import { atPlanDate, toPlanIso } from '../domain/plan-time';
+import { withinSendingHours } from '../domain/schedule/sending-hours';
 import { unitResolvedSignal } from './cycle-messages';
 import { rejectAs } from './rejection';
 import { SA_NEXT_DUE_DATE, SA_OVERDUE_COUNT, SA_PLAN, SA_STATE, SA_UNIT, SA_YEAR } from './search-attributes';
@@ -356,7 +357,7 @@ function updateSearchAttributes(input: UnitWorkflowInput, state: UnitState, last
     { key: SA_YEAR, value: input.cycle.year },
     { key: SA_UNIT, value: input.unit.id },
     { key: SA_OVERDUE_COUNT, value: overdue },
-    { key: SA_NEXT_DUE_DATE, value: nextDue ? new Date(`${nextDue}T00:00:00+07:00`) : null },
+    { key: SA_NEXT_DUE_DATE, value: nextDue ? new Date(atPlanDate(nextDue)) : null },
     { key: SA_STATE, value: stateName },
   ]);
   return serialized;

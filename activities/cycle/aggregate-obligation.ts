@@ -6,6 +6,7 @@ import type { CycleRef } from '../../domain/cycle/unit-input';
 import type { ObligationStateName, UnitStatus } from '../../domain/cycle/unit-status';
 import { notificationKey, sendKey } from '../../domain/notifications/idempotency-key';
 import type { Contact, PlanRef, ReportNotification, ReportRow } from '../../domain/notifications/notification';
+import { planMinuteStamp } from '../../domain/plan-time';
 import { sendEmailNotification } from '../notify/send-email';
 import type { CycleDeps } from './cycle-deps';
 import { fetchStatuses } from './fetch-statuses';
@@ -36,7 +37,7 @@ export function aggregateObligation(deps: CycleDeps) {
     const count = (s: ReportRow['status']): number => rows.filter((r) => r.status === s).length;
 
     const csv = reportCsv(fields, rows);
-    const stamp = input.at.slice(0, 16).replace(/[-:T]/g, '');
+    const stamp = planMinuteStamp(Date.parse(input.at));
     const base = `${input.obligationId}-${stamp}${input.final ? '-final' : ''}`;
     const dir = path.join(deps.reportsDir, input.cycle.planId, String(input.cycle.year));
     await writeAtomically(path.join(dir, `${base}.csv`), csv);

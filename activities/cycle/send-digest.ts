@@ -3,7 +3,7 @@ import { parseLocalDate } from '../../domain/local-date';
 import { notificationKey, sendKey } from '../../domain/notifications/idempotency-key';
 import type { Contact, DigestNotification, DigestRow, PlanRef } from '../../domain/notifications/notification';
 import { planCalendar } from '../../domain/plan/plan-calendar';
-import { planDayOf } from '../../domain/schedule/instants';
+import { planDayOf } from '../../domain/plan-time';
 import { sendEmailNotification } from '../notify/send-email';
 import type { CycleDeps } from './cycle-deps';
 import { fetchStatuses } from './fetch-statuses';

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { classifySmtpError, renderEmail } from '../../channels/email';
 import type { Audience, Contact, Notification } from '../../domain/notifications/notification';
 import type { ContactProblem, NotifyResult } from '../../domain/notifications/notify-result';
-import { toPlanIso } from '../../domain/schedule/instants';
+import { toPlanIso } from '../../domain/plan-time';
 import type { NotifyDeps } from './notify-deps';
 
 export interface SendEmailNotificationInput {

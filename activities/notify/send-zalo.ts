@@ -3,7 +3,7 @@ import { renderEmail } from '../../channels/email';
 import { isZaloApiError, isZaloDeferredError, renderZnsTemplate } from '../../channels/zalo';
 import type { Audience, Contact, DeadlineNotification } from '../../domain/notifications/notification';
 import type { NotifyResult } from '../../domain/notifications/notify-result';
-import { toPlanIso } from '../../domain/schedule/instants';
+import { toPlanIso } from '../../domain/plan-time';
 import type { NotifyDeps } from './notify-deps';
 
 export interface SendZaloNotificationInput {

@@ -2,7 +2,7 @@ import type { AnnouncedSchedule } from '../../domain/calendar';
 import type { ObligationRules } from '../../domain/cycle/unit-input';
 import { parseLocalDate } from '../../domain/local-date';
 import { planCalendar } from '../../domain/plan/plan-calendar';
-import { planDayOf } from '../../domain/schedule/instants';
+import { planDayOf } from '../../domain/plan-time';
 
 export interface WorkingDaysLeftInput {
   rules: Pick<ObligationRules, 'calendarOverrides' | 'culturalDay'>;

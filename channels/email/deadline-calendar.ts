@@ -1,8 +1,9 @@
 import ical, { ICalAlarmType, ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { DeadlineNotification, ObligationNotice } from '../../domain/notifications/notification';
+import { PLAN_TIME_ZONE } from '../../domain/plan-time';
 import { EmailRenderError } from './email-render-error';
-import { formatDayWithWeekday, PLAN_ZONE, planLine } from './vietnamese-format';
+import { dayWithWeekday, planLine } from './vietnamese-format';
 
 /** 08:00 plan time on the day before the due date, for an all-day event starting at 00:00. */
 const ALARM_SECONDS_BEFORE = 16 * 3600;
@@ -17,7 +18,7 @@ export function deadlineEventUid(planId: string, year: number, unitId: string, o
 
 function describe(notification: DeadlineNotification, obligation: ObligationNotice): string {
   const lines = [
-    `${notification.unit.name} nộp ${obligation.title} trước 24:00 ${formatDayWithWeekday(obligation.dueDate)}.`,
+    `${notification.unit.name} nộp ${obligation.title} trước 24:00 ${dayWithWeekday(obligation.dueDate)}.`,
     `Kế hoạch: ${planLine(notification.plan)}.`,
     `Nơi nhận: ${notification.supervisorName}.`,
   ];
@@ -41,7 +42,7 @@ export function deadlineCalendar(notification: DeadlineNotification): string {
     const { plan, unit } = notification;
     const event = calendar.createEvent({
       id: deadlineEventUid(plan.id, plan.year, unit.id, obligation.id),
-      start: DateTime.fromISO(obligation.dueDate, { zone: PLAN_ZONE }),
+      start: DateTime.fromISO(obligation.dueDate, { zone: PLAN_TIME_ZONE }),
       allDay: true,
       stamp,
       summary: `Hạn nộp: ${obligation.title}`,

@@ -2,7 +2,7 @@ import type { Audience, DeadlineNotification } from '../../domain/notifications/
 import { escalationLevel } from './email-headers';
 import { EmailRenderError } from './email-render-error';
 import { ACCENT, baseView, type EmailView, leadershipName, titlesLine } from './email-view';
-import { formatDayWithWeekday, localInstant, workingDaysPhrase } from './vietnamese-format';
+import { dayWithWeekday, localInstant, workingDaysPhrase } from './vietnamese-format';
 
 export interface ObligationView {
   title: string;
@@ -60,7 +60,7 @@ export function deadlineView(
 ): DeadlineView {
   const obligations = notification.obligations.map((o) => ({
     title: o.title,
-    dueDay: formatDayWithWeekday(o.dueDate),
+    dueDay: dayWithWeekday(o.dueDate),
     status: workingDaysPhrase(o.workingDaysLeft),
     overdue: o.workingDaysLeft < 0,
     url: o.submissionUrl,

@@ -1,6 +1,6 @@
 import type { Audience, DigestNotification, DigestRow } from '../../domain/notifications/notification';
 import { ACCENT, baseView, type EmailView } from './email-view';
-import { formatDay, formatDayWithWeekday, localInstant, workingDaysPhrase } from './vietnamese-format';
+import { dayWithWeekday, localInstant, shortDay, workingDaysPhrase } from './vietnamese-format';
 
 export interface DigestRowView {
   unitName: string;
@@ -22,7 +22,7 @@ function rowView(row: DigestRow): DigestRowView {
   return {
     unitName: row.unit.name,
     title: row.obligation.title,
-    dueDay: formatDayWithWeekday(row.obligation.dueDate),
+    dueDay: dayWithWeekday(row.obligation.dueDate),
     status: workingDaysPhrase(row.workingDaysLeft),
     level: row.level > 0 ? `lần ${row.level}` : '',
   };
@@ -39,7 +39,7 @@ export function digestView(notification: DigestNotification, audience: Audience,
   const dueSoon = rows.filter((row) => row.state === 'due-soon');
   const asOf = localInstant(notification.scheduledAt);
   const counts = `${overdue.length} nội dung quá hạn, ${dueSoon.length} sắp đến hạn`;
-  const subject = `[Tổng hợp tuần ${formatDay(asOf.date)}] ${counts} — ${notification.plan.title}`;
+  const subject = `[Tổng hợp tuần ${shortDay(asOf.date)}] ${counts} — ${notification.plan.title}`;
   return {
     ...baseView(notification, audience, {
       subject,

@@ -1,10 +1,9 @@
-import { DateTime } from 'luxon';
 import nodemailer from 'nodemailer';
 import type { Contact } from '../../domain/notifications/notification';
+import { toPlanIso } from '../../domain/plan-time';
 import { classifySmtpError, EmailSendError } from './email-send-error';
 import { domainOfAddress, messageIdForKey } from './message-id';
 import type { EmailAttachment } from './render-email';
-import { PLAN_ZONE } from './vietnamese-format';
 
 export interface MailerConfig {
   /** `smtp://user:pass@host:587` or `smtps://…:465`; credentials URL-encoded. */
@@ -118,7 +117,7 @@ export function createMailer(config: MailerConfig): Mailer {
         accepted: addressList(info.accepted),
         rejected: addressList(info.rejected),
         response: info.response,
-        acceptedAt: DateTime.fromJSDate(clock(), { zone: PLAN_ZONE }).toISO() ?? '',
+        acceptedAt: toPlanIso(clock().getTime(), 'milliseconds'),
       };
     } catch (err) {
       throw classifySmtpError(err);

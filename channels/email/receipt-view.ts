@@ -1,6 +1,6 @@
 import type { Audience, ReceiptNotification } from '../../domain/notifications/notification';
 import { ACCENT, baseView, type EmailView } from './email-view';
-import { formatDayWithWeekday, localInstant } from './vietnamese-format';
+import { dayWithWeekday, localInstant } from './vietnamese-format';
 
 export interface ReceiptView extends EmailView {
   unitName: string;
@@ -27,7 +27,7 @@ export function receiptView(notification: ReceiptNotification, audience: Audienc
     }),
     unitName: notification.unit.name,
     title: notification.obligation.title,
-    dueDay: formatDayWithWeekday(notification.obligation.dueDate),
+    dueDay: dayWithWeekday(notification.obligation.dueDate),
     submittedAt,
     onTime,
     version: notification.version,

@@ -1,6 +1,6 @@
 import type { Audience, ReportNotification, ReportRow } from '../../domain/notifications/notification';
 import { ACCENT, baseView, type EmailView } from './email-view';
-import { formatDayWithWeekday, localInstant } from './vietnamese-format';
+import { dayWithWeekday, localInstant } from './vietnamese-format';
 
 const STATUS_LABELS: Record<ReportRow['status'], string> = {
   'on-time': 'Đúng hạn',
@@ -33,7 +33,7 @@ export function reportView(notification: ReportNotification, audience: Audience,
   const statuses = Object.keys(STATUS_LABELS) as ReportRow['status'][];
   const count = (status: ReportRow['status']): number => rows.filter((row) => row.status === status).length;
   const submitted = count('on-time') + count('late');
-  const dueDay = formatDayWithWeekday(obligation.dueDate);
+  const dueDay = dayWithWeekday(obligation.dueDate);
   const subject = `[Tổng hợp báo cáo] ${obligation.title} — hạn ${dueDay}: ${submitted}/${rows.length} đơn vị đã nộp`;
   return {
     ...baseView(notification, audience, {

@@ -1,16 +1,14 @@
-import { DateTime } from 'luxon';
+import { formatLocalDate, parseLocalDate, type DayNumber } from '../../domain/local-date';
 import {
-  dayNumberFromParts,
-  type DayNumber,
+  formatDayWithWeekday,
   formatVietnameseDate,
-  parseLocalDate,
-  vietnameseWeekday,
-} from '../../domain/local-date';
+  parsePlanDateTime,
+  planClock,
+  planDayOf,
+} from '../../domain/plan-time';
 import { EmailRenderError } from './email-render-error';
 
-/** Every time an email shows is in plan time, whatever the machine's TZ (tests run in America/New_York). */
-export const PLAN_ZONE = 'Asia/Ho_Chi_Minh';
-
+// Unlike a page, an email that went out cannot be corrected: a date it cannot read stops the render.
 function dayOf(date: string): DayNumber {
   const day = parseLocalDate(date);
   if (day === undefined) throw new EmailRenderError('EMAIL_RENDER_FAILED', `Not a YYYY-MM-DD date: "${date}"`);
@@ -18,13 +16,12 @@ function dayOf(date: string): DayNumber {
 }
 
 /** `2022-10-31` → `Thứ Hai 31/10/2022`. */
-export function formatDayWithWeekday(date: string): string {
-  const day = dayOf(date);
-  return `${vietnameseWeekday(day)} ${formatVietnameseDate(day)}`;
+export function dayWithWeekday(date: string): string {
+  return formatDayWithWeekday(dayOf(date));
 }
 
 /** `2022-10-31` → `31/10/2022`. */
-export function formatDay(date: string): string {
+export function shortDay(date: string): string {
   return formatVietnameseDate(dayOf(date));
 }
 
@@ -41,12 +38,12 @@ export interface LocalInstant {
 
 /** An ISO instant with any offset, shown as a plan-time date and time. */
 export function localInstant(iso: string): LocalInstant {
-  const dt = DateTime.fromISO(iso, { zone: PLAN_ZONE });
-  if (!dt.isValid) throw new EmailRenderError('EMAIL_RENDER_FAILED', `Not an ISO 8601 instant: "${iso}"`);
-  const dayNumber = dayNumberFromParts(dt.year, dt.month, dt.day);
-  const day = `${vietnameseWeekday(dayNumber)} ${formatVietnameseDate(dayNumber)}`;
-  const time = dt.toFormat('HH:mm');
-  return { date: dt.toFormat('yyyy-MM-dd'), time, day, full: `${time} ${day}` };
+  const epochMs = parsePlanDateTime(iso);
+  if (epochMs === undefined) throw new EmailRenderError('EMAIL_RENDER_FAILED', `Not an ISO 8601 instant: "${iso}"`);
+  const planDay = planDayOf(epochMs);
+  const day = formatDayWithWeekday(planDay);
+  const time = planClock(epochMs);
+  return { date: formatLocalDate(planDay), time, day, full: `${time} ${day}` };
 }
 
 /** `còn 5 ngày làm việc` · `hôm nay là hạn cuối` · `đã quá hạn 3 ngày làm việc`. */

@@ -1,4 +1,5 @@
 import type { DeadlineNotification } from '../../domain/notifications/notification';
+import { vnDate } from '../../domain/plan-time';
 
 /**
  * Our ZNS templates and their parameter names. Zalo approves each template with the names it was registered
@@ -31,17 +32,11 @@ export function renderZnsTemplate(notification: DeadlineNotification): ZnsTempla
     data: clip({
       ten_don_vi: notification.unit.name,
       ten_nhiem_vu: notification.obligations.map((obligation) => obligation.title).join('; '),
-      han_nop: first ? formatDate(first.dueDate) : '',
+      han_nop: first ? vnDate(first.dueDate) : '',
       so_ngay: first ? String(Math.abs(first.workingDaysLeft)) : '',
       duong_dan: first?.submissionUrl ?? '',
     }),
   };
-}
-
-/** "2022-10-17" → "17/10/2022", the way Vietnamese documents write dates. */
-function formatDate(date: string): string {
-  const [year, month, day] = date.slice(0, 10).split('-');
-  return `${day}/${month}/${year}`;
 }
 
 function clip(data: Record<string, string>): Record<string, string> {

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
+import { vnDateTime } from '../../domain/plan-time';
 import type { CycleStatus } from '../../workflows/cycle-messages';
 import { withCore } from '../cli-core';
 import { parseCycleTarget, type CycleTarget } from '../cycle-target';
-import { vnInstant } from '../format/vietnamese';
 import type { CliIo } from '../program';
 
 /** Closing signals every unit workflow: give it time. */
@@ -28,7 +28,7 @@ function renderClosed(status: CycleStatus, already: boolean): string {
   if (latest.size === 0) lines.push('Chưa có lần tổng hợp báo cáo nào.');
   for (const a of latest.values()) {
     lines.push(
-      `  ${a.obligationId} (tổng hợp lúc ${vnInstant(a.at)}): ${a.onTime} đúng hạn, ${a.late} trễ, ` +
+      `  ${a.obligationId} (tổng hợp lúc ${vnDateTime(a.at)}): ${a.onTime} đúng hạn, ${a.late} trễ, ` +
         `${a.missing} chưa nộp, ${a.waived} được miễn`,
     );
   }

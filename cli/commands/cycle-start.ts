@@ -3,8 +3,8 @@ import { loadAnnouncedSchedules } from '../../config/calendars';
 import { prepareCycle, type PreparedCycle } from '../../cycles';
 import { cycleWorkflowId } from '../../domain/cycle/cycle-input';
 import type { DayNumber } from '../../domain/local-date';
+import { vnDayWithWeekday } from '../../domain/plan-time';
 import { withCore } from '../cli-core';
-import { dateWithWeekday } from '../format/vietnamese';
 import { planYearArguments } from '../options';
 import type { CliIo } from '../program';
 
@@ -46,10 +46,10 @@ function describe({ plan, schedule, input }: PreparedCycle): string {
   const first = dueDates[0];
   const last = dueDates.at(-1);
   return [
-    `  Kế hoạch: ${plan.title} [${plan.id}], năm ${schedule.year}, ban hành ${dateWithWeekday(schedule.issuedOn)}`,
+    `  Kế hoạch: ${plan.title} [${plan.id}], năm ${schedule.year}, ban hành ${vnDayWithWeekday(schedule.issuedOn)}`,
     `  Đơn vị: ${input.unitIds.length} · nhiệm vụ: ${plan.obligations.length} · lượt phải nộp: ${schedule.items.length}`,
-    `  Hạn đầu tiên: ${first ? dateWithWeekday(first) : '—'}`,
-    `  Hạn cuối cùng: ${last ? dateWithWeekday(last) : '—'}`,
+    `  Hạn đầu tiên: ${first ? vnDayWithWeekday(first) : '—'}`,
+    `  Hạn cuối cùng: ${last ? vnDayWithWeekday(last) : '—'}`,
     `  Bản lưu kế hoạch: ${input.planSnapshot.slice(0, 12)}…`,
     '',
   ].join('\n');

@@ -3,6 +3,7 @@ import { InvalidArgumentError, type Command } from 'commander';
 import type { SubmitRequest } from '../../cycles';
 import { AppError } from '../../domain/errors';
 import { formatLocalDate } from '../../domain/local-date';
+import { parsePlanDateTime, PLAN_UTC_OFFSET } from '../../domain/plan-time';
 import type { CycleTarget } from '../cycle-target';
 import { renderReceipt, subjectOf } from '../format/unit-command-output';
 import { parseIsoDate } from '../options';
@@ -94,12 +95,13 @@ async function readValues(options: SubmitOptions): Promise<Record<string, unknow
   return parsed as Record<string, unknown>;
 }
 
-/** ISO 8601 date-time; without an offset it is plan time (UTC+7). */
+/** ISO 8601 date-time; without an offset it is plan time. */
 function parseInstant(text: string): string {
-  const hasOffset = /(?:[zZ]|[+-]\d{2}:?\d{2})$/.test(text);
-  const ms = Date.parse(hasOffset ? text : `${text}+07:00`);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) || Number.isNaN(ms)) {
-    throw new InvalidArgumentError('must be an ISO 8601 date-time, e.g. 2031-05-09T15:00 (plan time) or …+07:00');
+  const epochMs = parsePlanDateTime(text);
+  if (epochMs === undefined) {
+    throw new InvalidArgumentError(
+      `must be an ISO 8601 date-time, e.g. 2031-05-09T15:00 (plan time) or …${PLAN_UTC_OFFSET}`,
+    );
   }
-  return new Date(ms).toISOString();
+  return new Date(epochMs).toISOString();
 }

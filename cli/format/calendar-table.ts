@@ -1,17 +1,17 @@
 import type { CalendarYear } from '../../domain/calendar';
+import { vnDayWithWeekday } from '../../domain/plan-time';
 import { renderTable } from './text-table';
-import { dateWithWeekday } from './vietnamese';
 
 const KIND_NAMES = { holiday: 'nghỉ lễ, Tết', substitute: 'nghỉ bù', announced: 'theo thông báo' } as const;
 
 export function renderCalendarTable(year: CalendarYear, workingDays: number): string {
   const daysOff = year.daysOff.map((day) => [
-    dateWithWeekday(day.date),
+    vnDayWithWeekday(day.date),
     day.name,
     KIND_NAMES[day.kind],
     day.source ?? '',
   ]);
-  const worked = year.workingWeekendDays.map((day) => [dateWithWeekday(day.date), day.name, day.source ?? '']);
+  const worked = year.workingWeekendDays.map((day) => [vnDayWithWeekday(day.date), day.name, day.source ?? '']);
   return [
     `Lịch làm việc năm ${year.year} của cơ quan hành chính nhà nước (giờ Việt Nam)`,
     '',

@@ -1,8 +1,8 @@
 import type { AggregationSummary } from '../../domain/cycle/cycle-input';
 import type { ObligationStatus, UnitStatus } from '../../domain/cycle/unit-status';
+import { vnDate, vnDateTime } from '../../domain/plan-time';
 import type { CycleStatus } from '../../workflows/cycle-messages';
 import { renderTable } from './text-table';
-import { vnDate, vnInstant } from './vietnamese';
 
 /** The order of the totals line. */
 const STATE_ORDER = ['Chưa đến hạn', 'Đã nộp đúng hạn', 'Nộp trễ', 'Quá hạn', 'Được miễn'];
@@ -68,8 +68,8 @@ export function renderCycleStatusTable(cycle: CycleStatus, units: readonly UnitR
     ...(problems > 0 ? [`Liên hệ không gửi được: ${problems} (xem --format json)`] : []),
     ...cycle.failures.map(
       (f) =>
-        `Chưa thực hiện được ${f.activity} ${f.subject} (lần ${f.attempt}, ${vnInstant(f.at)}): ${f.message}; ` +
-        `thử lại lúc ${vnInstant(f.retryAt)}`,
+        `Chưa thực hiện được ${f.activity} ${f.subject} (lần ${f.attempt}, ${vnDateTime(f.at)}): ${f.message}; ` +
+        `thử lại lúc ${vnDateTime(f.retryAt)}`,
     ),
     '',
     renderAggregations(cycle.aggregations),
@@ -79,17 +79,17 @@ export function renderCycleStatusTable(cycle: CycleStatus, units: readonly UnitR
 
 function submittedAt(obligation: ObligationStatus): string {
   const first = obligation.submissions[0];
-  if (!first) return obligation.waiver ? `(miễn ${vnInstant(obligation.waiver.at)})` : '';
+  if (!first) return obligation.waiver ? `(miễn ${vnDateTime(obligation.waiver.at)})` : '';
   const paper = first.channel === 'paper' ? ' (bản giấy)' : '';
   const more = obligation.submissions.length > 1 ? ` (+${obligation.submissions.length - 1} lần nộp lại)` : '';
-  return `${vnInstant(first.submittedAt)}${paper}${more}`;
+  return `${vnDateTime(first.submittedAt)}${paper}${more}`;
 }
 
 function renderAggregations(aggregations: readonly AggregationSummary[]): string {
   if (aggregations.length === 0) return 'Tổng hợp báo cáo: chưa có lần nào.';
   const rows = aggregations.map((a) => [
     a.obligationId,
-    vnInstant(a.at),
+    vnDateTime(a.at),
     String(a.onTime),
     String(a.late),
     String(a.missing),

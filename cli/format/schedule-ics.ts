@@ -1,13 +1,12 @@
 import ical from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { Plan } from '../../domain/plan/plan-schema';
+import { PLAN_TIME_ZONE } from '../../domain/plan-time';
 import type { CycleSchedule } from '../../domain/schedule/schedule-types';
-
-const ZONE = 'Asia/Ho_Chi_Minh';
 
 /** One all-day event per obligation due date and one per aggregation, for a supervisor's calendar. */
 export function renderScheduleIcs(plan: Plan, schedule: CycleSchedule): string {
-  const stamp = DateTime.fromISO(schedule.issuedOn, { zone: ZONE });
+  const stamp = DateTime.fromISO(schedule.issuedOn, { zone: PLAN_TIME_ZONE });
   const calendar = ical({
     name: `${plan.title} — năm ${schedule.year}`,
     prodId: { company: 'dondoc', product: 'dondoc', language: 'VI' },
@@ -20,7 +19,7 @@ export function renderScheduleIcs(plan: Plan, schedule: CycleSchedule): string {
     calendar.createEvent({
       id: `${schedule.plan}/${schedule.year}/${obligation.id}/due@dondoc`,
       stamp,
-      start: DateTime.fromISO(first.dueDate, { zone: ZONE }),
+      start: DateTime.fromISO(first.dueDate, { zone: PLAN_TIME_ZONE }),
       allDay: true,
       summary: `Hạn: ${obligation.title}`,
       description: `Đơn vị thực hiện: ${items.map((item) => unitNames.get(item.unit) ?? item.unit).join('; ')}`,

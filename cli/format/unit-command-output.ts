@@ -1,7 +1,8 @@
 import type { SubmitReceipt } from '../../domain/cycle/unit-commands';
 import type { FileRef } from '../../domain/cycle/unit-state';
+import { vnDate, vnDateTime, vnDayWithWeekday } from '../../domain/plan-time';
 import type { ScheduleEvent } from '../../domain/schedule/schedule-types';
-import { dateWithWeekday, reminderLabel, vnDate, vnInstant } from './vietnamese';
+import { reminderLabel } from './reminder-label';
 
 export interface Subject {
   unitName: string;
@@ -17,7 +18,7 @@ export function subjectOf(acted: { unit: { unit: { name: string } }; obligation:
 export function renderReceipt(subject: Subject, receipt: SubmitReceipt, files: readonly FileRef[]): string {
   const timeliness = receipt.timeliness === 'on-time' ? 'đúng hạn' : 'trễ hạn';
   const lines = [
-    `Đã nhận «${subject.obligationTitle}» của ${subject.unitName} lúc ${vnInstant(receipt.submittedAt)} — ` +
+    `Đã nhận «${subject.obligationTitle}» của ${subject.unitName} lúc ${vnDateTime(receipt.submittedAt)} — ` +
       `${timeliness}, hạn ${vnDate(receipt.dueDate)}` +
       (receipt.version > 1 ? ` (lần nộp thứ ${receipt.version}; tính hạn theo lần nộp đầu)` : ''),
   ];
@@ -36,10 +37,10 @@ export function renderExtension(
 ): string {
   const upcoming = extended.events.filter((event) => Date.parse(event.at) > nowMs);
   const lines = [
-    `Đã gia hạn «${subject.obligationTitle}» cho ${subject.unitName}: hạn mới ${dateWithWeekday(extended.dueDate)} ` +
+    `Đã gia hạn «${subject.obligationTitle}» cho ${subject.unitName}: hạn mới ${vnDayWithWeekday(extended.dueDate)} ` +
       `(hạn cũ ${vnDate(previousDueDate)})`,
     upcoming.length === 0 ? 'Không còn lần nhắc hay đôn đốc nào theo lịch.' : 'Các lần nhắc, đôn đốc tiếp theo:',
-    ...upcoming.slice(0, shown).map((event) => `  ${vnInstant(event.at)}  ${describeEvent(event)}`),
+    ...upcoming.slice(0, shown).map((event) => `  ${vnDateTime(event.at)}  ${describeEvent(event)}`),
     ...(upcoming.length > shown ? [`  … và ${upcoming.length - shown} lần nữa`] : []),
   ];
   return `${lines.join('\n')}\n`;
@@ -47,7 +48,7 @@ export function renderExtension(
 
 export function renderWaiver(subject: Subject, waivedAt: string, reason: string): string {
   return (
-    `Đã miễn «${subject.obligationTitle}» cho ${subject.unitName} lúc ${vnInstant(waivedAt)}; ` +
+    `Đã miễn «${subject.obligationTitle}» cho ${subject.unitName} lúc ${vnDateTime(waivedAt)}; ` +
     `không nhắc, không đôn đốc nữa. Lý do: ${reason}\n`
   );
 }

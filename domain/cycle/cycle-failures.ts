@@ -1,4 +1,4 @@
-import { toPlanIso } from '../schedule/instants';
+import { toPlanIso } from '../plan-time';
 
 /** The cycle's activities; each may exhaust its retries without failing the cycle. */
 export type CycleActivity = 'startUnitWorkflows' | 'aggregateObligation' | 'sendDigest' | 'closeUnitWorkflows';

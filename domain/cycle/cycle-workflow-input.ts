@@ -3,7 +3,7 @@ import { dayNumberFromParts, isoWeekday, parseLocalDate } from '../local-date';
 import type { ChannelAvailability } from '../notifications/delivery-plan';
 import { planDirectory } from '../notifications/recipients';
 import type { Plan } from '../plan/plan-schema';
-import { planInstant } from '../schedule/instants';
+import { planInstant } from '../plan-time';
 import type { CycleSchedule } from '../schedule/schedule-types';
 import type { CycleWorkflowInput } from './cycle-input';
 import { cycleRefs } from './cycle-refs';

@@ -1,6 +1,6 @@
 import { notificationKey } from '../notifications/idempotency-key';
 import type { Audience, DeadlineNotification } from '../notifications/notification';
-import { byInstant } from '../schedule/instants';
+import { byInstant } from '../plan-time';
 import type { EscalationEvent, ScheduleEvent } from '../schedule/schedule-types';
 import type { UnitWorkflowInput } from './unit-input';
 import { isResolved, type ObligationState, type UnitState } from './unit-state';

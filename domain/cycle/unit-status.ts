@@ -2,7 +2,7 @@ import type { FormFieldRule } from '../forms/validate-form-values';
 import { parseLocalDate } from '../local-date';
 import { parseSendKey } from '../notifications/idempotency-key';
 import type { NotifyResult, ContactProblem } from '../notifications/notify-result';
-import { endOfPlanDay } from '../schedule/instants';
+import { endOfPlanDay } from '../plan-time';
 import type { CycleRef, UnitObligationInput } from './unit-input';
 import { isResolved, type Extension, type ObligationState, type Submission, type UnitState } from './unit-state';
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { SENDING_HOURS } from '../schedule/instants';
+import { SENDING_HOURS } from '../schedule/sending-hours';
 import type { PlanShapeOutput } from './plan-shape';
 import { unitsOfObligation } from './units-of-obligation';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CalendarOverrideSchema } from '../calendar/calendar-data';
+import { PLAN_TIME_ZONE } from '../plan-time';
 import {
   EmailSchema,
   IdSchema,
@@ -146,8 +147,8 @@ export const PlanShape = z.strictObject({
   /** Default issue date of a yearly cycle (MM-DD), when `cycle start` gets no --issued-on. */
   issuedOn: MonthDaySchema.optional(),
   timezone: z
-    .literal('Asia/Ho_Chi_Minh', 'only Asia/Ho_Chi_Minh is supported: the calendar is Vietnam’s')
-    .default('Asia/Ho_Chi_Minh'),
+    .literal(PLAN_TIME_ZONE, `only ${PLAN_TIME_ZONE} is supported: the calendar is Vietnam’s`)
+    .default(PLAN_TIME_ZONE),
   supervisor: IdSchema,
   leadership: z.array(PersonSchema).default([]),
   calendar: z

@@ -10,7 +10,7 @@ import {
 } from '../local-date';
 import type { EscalationLevel, Obligation, Plan, Reminders } from '../plan/plan-schema';
 import { unitsOfObligation } from '../plan/units-of-obligation';
-import { byInstant, planInstant } from './instants';
+import { byInstant, planInstant } from '../plan-time';
 import type { AggregationEvent, CycleSchedule, ScheduleEvent } from './schedule-types';
 
 export interface Cycle {

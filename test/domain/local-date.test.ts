@@ -3,7 +3,6 @@ import {
   dayNumberFromParts,
   daysInMonth,
   formatLocalDate,
-  formatVietnameseDate,
   isLeapYear,
   isoWeekday,
   isWeekend,
@@ -11,8 +10,6 @@ import {
   parseLocalDate,
   parseMonthDay,
   partsFromDayNumber,
-  vietnameseWeekday,
-  vietnameseWeekdayShort,
   yearOfDayNumber,
 } from '../../domain/local-date';
 
@@ -84,27 +81,12 @@ describe('ISO text', () => {
   });
 });
 
-describe('Vietnamese presentation', () => {
-  it('formats dd/MM/yyyy', () => {
-    expect(formatVietnameseDate(dayNumberFromParts(2022, 10, 31))).toBe('31/10/2022');
-    expect(formatVietnameseDate(dayNumberFromParts(2022, 5, 3))).toBe('03/05/2022');
-  });
-
-  it('names the weekdays from Monday 2022-10-31 on', () => {
+describe('weekdays', () => {
+  it('counts from Monday 2022-10-31 on', () => {
     const monday = dayNumberFromParts(2022, 10, 31);
     const days = Array.from({ length: 7 }, (_, i) => monday + i);
     expect(days.map(isoWeekday)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(days.map(isWeekend)).toEqual([false, false, false, false, false, true, true]);
-    expect(days.map(vietnameseWeekday)).toEqual([
-      'Thứ Hai',
-      'Thứ Ba',
-      'Thứ Tư',
-      'Thứ Năm',
-      'Thứ Sáu',
-      'Thứ Bảy',
-      'Chủ nhật',
-    ]);
-    expect(days.map(vietnameseWeekdayShort)).toEqual(['T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'CN']);
   });
 });
 

@@ -1,5 +1,5 @@
 import { csvDocument } from '../../domain/csv';
-import { STATE_LABELS } from '../views/vn-format';
+import { STATE_LABELS } from '../views/labels';
 import type { Matrix } from './cycle-matrix';
 
 /** The matrix as CSV for Excel (`csvDocument`): per obligation its due date, state and first submission time. */

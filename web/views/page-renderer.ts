@@ -2,12 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Eta } from 'eta';
 import { projectRoot } from '../../config/project-root';
-import * as format from './vn-format';
+import { vnDate, vnDayWithWeekday, vnTimeWithDay } from '../../domain/plan-time';
+import * as labels from './labels';
 
 export interface PageRenderer {
   /** Renders `<name>.eta` (HTML-escaped `<%= %>`) with `it` = data plus the format helpers as `it.f`. */
   render(name: string, data: object): string;
 }
+
+/** What templates call as `it.f`: plan-time dates and instants in Vietnamese, and the labels of states and channels. */
+const helpers = { ...labels, vnDate, vnDayWithWeekday, vnTimeWithDay };
 
 /** From the project root, not `__dirname`: tsc copies no `.eta` into `dist/` (as channels/email does). */
 export function defaultViewDir(): string {
@@ -26,7 +30,7 @@ export function loadPages(dir: string = defaultViewDir()): PageRenderer {
   return {
     render(name, data) {
       if (!names.has(name)) throw new Error(`No page template ${name}.eta in ${dir}`);
-      return eta.render(`@${name}`, { ...data, f: format });
+      return eta.render(`@${name}`, { ...data, f: helpers });
     },
   };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { UNIT_KINDS } from '../../../domain/plan/plan-schema';
 import { HttpError } from '../../http-error';
-import { OBLIGATION_STATES } from '../../views/vn-format';
+import { OBLIGATION_STATES } from '../../views/labels';
 
 const Id = z.string().regex(/^[a-z0-9-]+$/);
 

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { ObligationTarget, UnitUpdateOptions } from '../../../cycles';
+import { parsePlanDateTime } from '../../../domain/plan-time';
 import { HttpError } from '../../http-error';
 import { TEMPORAL_DEADLINE_MS } from '../../plugins/app-context';
 import { requestIdOf } from '../../request-id';
-import { planTimeToIso } from '../../views/vn-format';
 import { ObligationParams, parseParams } from './cycle-params';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -51,14 +51,15 @@ const obligationActions: FastifyPluginAsync = async (app) => {
 
   app.post(`${PREFIX}/paper`, async (request, reply) => {
     const body = parseBody(PaperBody, request.body);
-    const receivedAt = planTimeToIso(body.receivedAt);
-    if (!receivedAt) throw new HttpError(400, `Thời điểm nhận «${body.receivedAt}» không hợp lệ`);
+    // A `datetime-local` value: plan time, no offset.
+    const receivedMs = parsePlanDateTime(body.receivedAt);
+    if (receivedMs === undefined) throw new HttpError(400, `Thời điểm nhận «${body.receivedAt}» không hợp lệ`);
     return act(request, reply, 'paper', (target, options) =>
       app.core.submit(
         target,
         {
           channel: 'paper',
-          receivedAt,
+          receivedAt: new Date(receivedMs).toISOString(),
           ...(body.documentNumber && { documentNumber: body.documentNumber }),
           ...(body.documentDate && { documentDate: body.documentDate }),
           submittedBy: body.submittedBy || `Phòng Nội vụ (${request.user ?? ''})`,

@@ -1,34 +1,4 @@
-import { DateTime } from 'luxon';
 import type { ObligationStateName } from '../../domain/cycle/unit-status';
-import { formatVietnameseDate, parseLocalDate, vietnameseWeekday } from '../../domain/local-date';
-
-const PLAN_ZONE = 'Asia/Ho_Chi_Minh';
-
-/** `2022-10-31` → `Thứ Hai 31/10/2022`; anything else is shown as given. */
-export function dayWithWeekday(date: string): string {
-  const day = parseLocalDate(date);
-  return day === undefined ? date : `${vietnameseWeekday(day)} ${formatVietnameseDate(day)}`;
-}
-
-/** `2022-10-31` → `31/10/2022`. */
-export function shortDay(date: string): string {
-  const day = parseLocalDate(date);
-  return day === undefined ? date : formatVietnameseDate(day);
-}
-
-/** An ISO instant in plan time: `08:05 Thứ Hai 17/10/2022`. */
-export function instant(iso: string | undefined): string {
-  if (!iso) return '';
-  const dt = DateTime.fromISO(iso, { zone: PLAN_ZONE });
-  if (!dt.isValid) return iso;
-  return `${dt.toFormat('HH:mm')} ${dayWithWeekday(dt.toFormat('yyyy-MM-dd'))}`;
-}
-
-/** `datetime-local` input value (plan time, no offset) → ISO instant. */
-export function planTimeToIso(local: string): string | undefined {
-  const dt = DateTime.fromISO(local, { zone: PLAN_ZONE });
-  return dt.isValid ? (dt.toUTC().toISO() ?? undefined) : undefined;
-}
 
 export const OBLIGATION_STATES = ['pending', 'submitted-on-time', 'submitted-late', 'overdue', 'waived'] as const;
 
