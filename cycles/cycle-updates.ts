@@ -2,6 +2,7 @@ import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { cycleWorkflowId } from '../domain/cycle/cycle-input';
 import { AppError, isAppError } from '../domain/errors';
 import { amendUpdate, closeCycleUpdate, type AmendInput, type CycleStatus } from '../workflows/cycle-messages';
+import type { cycleWorkflow } from '../workflows/cycle-workflow';
 import { cycleLabel, type CallOptions, type CoreContext, type CycleId } from './core-context';
 import { cycleSubject, type CycleReads } from './cycle-reads';
 import { prepareCycle, snapshotAmendedPlan, type PrepareCycleOptions, type PreparedCycle } from './prepare-cycle';
@@ -30,7 +31,7 @@ export function cycleUpdates(ctx: CoreContext, reads: CycleReads) {
       try {
         await ctx.withDeadline(
           () =>
-            ctx.deps.client.workflow.start('cycleWorkflow', {
+            ctx.deps.client.workflow.start<typeof cycleWorkflow>('cycleWorkflow', {
               workflowId,
               taskQueue: ctx.deps.taskQueue,
               args: [prepared.input],

@@ -1,5 +1,6 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
+import { unitWorkflowId } from '../domain/cycle/cycle-input';
 import type { CycleRef } from '../domain/cycle/unit-input';
 import { unitWorkflowInputs } from '../domain/cycle/unit-inputs';
 import { parseLocalDate } from '../domain/local-date';
@@ -7,6 +8,7 @@ import type { ChannelAvailability } from '../domain/notifications/delivery-plan'
 import { planCalendar } from '../domain/plan/plan-calendar';
 import { compileSchedule } from '../domain/schedule/compile-schedule';
 import { closeSignal } from '../workflows/unit-messages';
+import type { unitWorkflow } from '../workflows/unit-workflow';
 import type { CoreContext, CycleId } from './core-context';
 import { mapLimit } from './map-limit';
 
@@ -51,8 +53,8 @@ export function unitFanout(ctx: CoreContext) {
         inputs,
         FANOUT_CONCURRENCY,
         (unitInput) =>
-          ctx.deps.client.workflow.start('unitWorkflow', {
-            workflowId: ctx.unitHandle(input.cycle, unitInput.unit.id).workflowId,
+          ctx.deps.client.workflow.start<typeof unitWorkflow>('unitWorkflow', {
+            workflowId: unitWorkflowId(input.cycle, unitInput.unit.id),
             taskQueue: deps.taskQueue,
             args: [
               {
