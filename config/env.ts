@@ -6,6 +6,10 @@ import { projectRoot } from './project-root';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
+/** A signing secret: at least 32 bytes, so that an HMAC key is never guessable. */
+const secret = z.string().refine((value) => Buffer.byteLength(value, 'utf8') >= 32, {
+  error: 'must be at least 32 bytes (e.g. `openssl rand -base64 32`)',
+});
 const optionalPath = z
   .string()
   .optional()
@@ -37,8 +41,44 @@ export const EnvSchema = z
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     /** Base of the links put into messages (submission links, dashboard). @defaultValue `http://127.0.0.1:3000` */
     PUBLIC_BASE_URL: z.url().optional(),
-    /** Key that signs submission links; unset: one is generated once under data/secrets/ (mode 0600). */
-    DONDOC_LINK_SECRET: optionalPath,
+    /**
+     * The signing secret (links, sessions, CSRF), at least 32 bytes. Unset: generated once under data/secrets/ in
+     * embedded mode only; with DATABASE_URL or TEMPORAL_ADDRESS it must be set (every host must share it).
+     */
+    DONDOC_SECRET: secret.optional(),
+    /** Secrets still accepted for verification after a rotation, comma-separated; each at least 32 bytes. */
+    DONDOC_PREVIOUS_SECRETS: optionalPath.pipe(
+      z
+        .string()
+        .optional()
+        .transform((text) =>
+          (text ?? '')
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        )
+        .pipe(z.array(secret)),
+    ),
+
+    /** `postgres://user:pass@host:5432/db`: dondoc's own state in PostgreSQL. Unset: PGlite under data/db/. */
+    DATABASE_URL: optionalPath.pipe(
+      z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+    ),
+    /** Connections to DATABASE_URL at most, per process. @defaultValue 10 */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /** Where uploads and reports are kept: `local` (data/files), `database`, or `s3`. @defaultValue `local` */
+    BLOB_STORE: z.enum(['local', 'database', 's3'], { error: 'must be local, database or s3' }).default('local'),
+    /** The bucket, when BLOB_STORE=s3. */
+    S3_BUCKET: optionalPath,
+    /** An S3-compatible endpoint (MinIO); unset: AWS. */
+    S3_ENDPOINT: optionalPath.pipe(z.url().optional()),
+    /** @defaultValue `us-east-1` */
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    /** Unset: the AWS SDK's own credential chain. */
+    S3_ACCESS_KEY_ID: optionalPath,
+    S3_SECRET_ACCESS_KEY: optionalPath,
+    /** Path-style URLs (`endpoint/bucket/key`), as MinIO wants. @defaultValue false */
+    S3_FORCE_PATH_STYLE: flag.default(false),
     /** Dashboard accounts, `name:scrypt$…` comma-separated; unset: one `admin` with a generated password. */
     DONDOC_USERS: optionalPath,
     /** Bearer tokens of the JSON API, comma-separated. */
@@ -76,6 +116,13 @@ export const EnvSchema = z
     FAKE_ZALO_PORT: port.default(8790),
   })
   .superRefine((env, ctx) => {
+    if (!env.DONDOC_SECRET && (env.DATABASE_URL || env.TEMPORAL_ADDRESS)) {
+      const why = env.DATABASE_URL ? 'DATABASE_URL' : 'TEMPORAL_ADDRESS';
+      ctx.addIssue({ code: 'custom', path: ['DONDOC_SECRET'], message: `is required when ${why} is set` });
+    }
+    if (env.BLOB_STORE === 's3' && !env.S3_BUCKET) {
+      ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when BLOB_STORE=s3' });
+    }
     if (!env.ZALO_APP_ID) return;
     for (const name of ['ZALO_APP_SECRET', 'ZALO_TEMPLATE_REMINDER', 'ZALO_TEMPLATE_ESCALATION'] as const) {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when ZALO_APP_ID is set' });
@@ -95,8 +142,9 @@ export interface Config {
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`);
-    throw new AppError('CONFIG_INVALID', `Invalid environment:\n  ${lines.join('\n  ')}`);
+    // One line naming each variable: it is what an operator sees when start-up refuses.
+    const lines = parsed.error.issues.map((issue) => `${formatIssuePath(issue.path)} ${issue.message}`);
+    throw new AppError('CONFIG_INVALID', lines.join('; '));
   }
   const rawEnv = Object.fromEntries(
     Object.entries(source).filter((entry): entry is [string, string] => entry[1] !== undefined),

@@ -4,7 +4,7 @@
  * `docs/ARCHITECTURE.md` documents every code (a test keeps the two in sync).
  */
 export const ERROR_CODES = {
-  CONFIG_INVALID: { exitCode: 2, httpStatus: 500, summary: 'An environment variable has an invalid value.' },
+  CONFIG_INVALID: { exitCode: 1, httpStatus: 500, summary: 'An environment variable has an invalid value.' },
   USAGE: { exitCode: 2, httpStatus: 400, summary: 'Unknown command, unknown flag or a missing argument.' },
   FILE_NOT_FOUND: {
     exitCode: 2,
@@ -98,6 +98,21 @@ export const ERROR_CODES = {
     exitCode: 1,
     httpStatus: 503,
     summary: 'The Temporal server at TEMPORAL_ADDRESS does not answer.',
+  },
+  DATABASE_UNAVAILABLE: {
+    exitCode: 1,
+    httpStatus: 503,
+    summary: "dondoc's database (DATABASE_URL, or the embedded one under data/db) cannot be opened or reached.",
+  },
+  DATABASE_MIGRATION_FAILED: {
+    exitCode: 1,
+    httpStatus: 500,
+    summary: "A migration of dondoc's database failed; nothing after it ran.",
+  },
+  BLOB_STORE_UNAVAILABLE: {
+    exitCode: 1,
+    httpStatus: 503,
+    summary: 'The blob store (BLOB_STORE) cannot be reached or refused the request.',
   },
 } as const satisfies Record<string, { exitCode: 1 | 2; httpStatus: number; summary: string }>;
 

@@ -70,7 +70,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     if (!devServer) out.info(`Temporal server      ${target.connectionOptions.address ?? 'localhost:7233'}`);
 
     temporal = await connectClient(config, devServer?.address);
-    const linkSecret = loadLinkSecret(config.dataDir, config.env.DONDOC_LINK_SECRET);
+    const linkSecret = loadLinkSecret(config.dataDir, config.env.DONDOC_SECRET);
     const baseUrl = publicBaseUrl(config);
     const taskQueue = config.env.TEMPORAL_TASK_QUEUE;
     dondoc = await composeDondoc({
