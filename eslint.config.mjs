@@ -119,6 +119,7 @@ export default tseslint.config(
                 '**/config/**',
                 '**/cycles/**',
                 '**/storage/**',
+                '**/db/**',
                 '**/links/**',
                 '**/simulate/**',
               ],

@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as initial from './0001-initial';
+
+/** Every migration in order of its name; Kysely runs the ones a database has not seen, at start. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+};

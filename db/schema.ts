@@ -1,0 +1,121 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/**
+ * dondoc's own tables (Temporal keeps the cycles). Columns are snake_case in SQL and camelCase here
+ * (Kysely's CamelCasePlugin). One interface per table; `migrations/` creates them.
+ */
+export interface DondocTables {
+  sentLedger: SentLedgerTable;
+  planSnapshots: PlanSnapshotTable;
+  blobs: BlobTable;
+  fileRecords: FileRecordTable;
+  reportRecords: ReportRecordTable;
+  users: UserTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
+  zaloTokens: ZaloTokenTable;
+}
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+
+/**
+ * One row per notification key. A send is claimed (`sending`) before the provider is called, so two workers never
+ * both send it; `sent` keeps the provider's answer; `unknown` marks a claim whose sender died mid-send.
+ */
+export interface SentLedgerTable {
+  key: string;
+  state: 'sending' | 'sent' | 'unknown';
+  /** Who claimed it: worker identity, activity id and attempt. */
+  owner: string;
+  claimedAt: Date;
+  /** The NotifyResult, once `sent`. */
+  result: ColumnType<unknown, string | null, string | null> | null;
+  updatedAt: Date;
+}
+
+/** Plan files as they were when a cycle started or was amended; `id` is the SHA-256 of `text`. */
+export interface PlanSnapshotTable {
+  id: string;
+  text: string;
+  createdAt: CreatedAt;
+}
+
+/** File contents when BLOB_STORE=database (documents are at most 20 MB). */
+export interface BlobTable {
+  sha256: string;
+  content: Buffer;
+  size: number;
+  createdAt: CreatedAt;
+}
+
+/**
+ * A file handed in with a submission. Written before the workflow is asked, so a blob that a submission may use is
+ * always referenced; removed only when the workflow surely refused it. The sweep deletes blobs nobody references.
+ */
+export interface FileRecordTable {
+  id: Generated<number>;
+  sha256: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  cycleId: string;
+  unitId: string;
+  obligationId: string;
+  /** The id of the Update that carried the submission. */
+  submissionId: string;
+  /** The API token that submitted it, if any. */
+  tokenId: string | null;
+  createdAt: CreatedAt;
+}
+
+/** An aggregated report written into the blob store. */
+export interface ReportRecordTable {
+  id: Generated<number>;
+  cycleId: string;
+  name: string;
+  sha256: string;
+  contentType: string;
+  size: number;
+  createdAt: CreatedAt;
+}
+
+export interface UserTable {
+  name: string;
+  /** `scrypt$salt$hash`. */
+  passwordHash: string;
+  createdAt: CreatedAt;
+  passwordChangedAt: Date;
+}
+
+/** A dashboard session; the cookie carries `id`, the table its SHA-256. Logout and a password change revoke. */
+export interface SessionTable {
+  idHash: string;
+  userName: string;
+  createdAt: CreatedAt;
+  expiresAt: Date;
+  revokedAt: Date | null;
+}
+
+/** A bearer token of the JSON API, stored as the SHA-256 of its secret part. */
+export interface ApiTokenTable {
+  id: string;
+  name: string;
+  tokenHash: string;
+  /** Any of `read`, `submit`, `paper`. */
+  scopes: string[];
+  createdAt: CreatedAt;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** The Zalo OA token pair; the refresh token is single use, so it is refreshed under a row lock. */
+export interface ZaloTokenTable {
+  account: string;
+  accessToken: string;
+  refreshToken: string;
+  accessTokenExpiresAt: Date;
+  refreshedAt: Date;
+}
+
+export type SentLedgerRow = Selectable<SentLedgerTable>;
+export type NewFileRecord = Insertable<FileRecordTable>;
