@@ -71,6 +71,11 @@ export const ERROR_CODES = {
     httpStatus: 502,
     summary: 'Zalo is unavailable for now (5xx, timeout, rate limit); retried.',
   },
+  SEND_IN_PROGRESS: {
+    exitCode: 1,
+    httpStatus: 409,
+    summary: 'Another worker claimed this send moments ago and may still be sending it; retried.',
+  },
   CYCLE_EXISTS: { exitCode: 2, httpStatus: 409, summary: 'A cycle of this plan and year has already been started.' },
   CYCLE_NOT_FOUND: { exitCode: 2, httpStatus: 404, summary: 'No cycle, unit or obligation has this id.' },
   CYCLE_CLOSED: {

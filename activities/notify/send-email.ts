@@ -3,6 +3,7 @@ import { classifySmtpError, renderEmail } from '../../channels/email';
 import type { Audience, Contact, Notification } from '../../domain/notifications/notification';
 import type { ContactProblem, NotifyResult } from '../../domain/notifications/notify-result';
 import { toPlanIso } from '../../domain/plan-time';
+import { claimSend, unknownResult } from './claim-send';
 import type { NotifyDeps } from './notify-deps';
 
 export interface SendEmailNotificationInput {
@@ -14,33 +15,29 @@ export interface SendEmailNotificationInput {
 }
 
 /**
- * One email to one audience. SMTP 4xx and network errors throw (Temporal retries with backoff); a 5xx refusal is
- * final and comes back as `failed` with the refused addresses as contact problems.
+ * One email to one audience, claimed in the sent-ledger first (`claimSend`). SMTP 4xx and network errors release the
+ * claim and throw (Temporal retries with backoff); a 5xx refusal releases it too and is final: `failed`, with the
+ * refused addresses as contact problems.
  */
 export function sendEmailNotification(deps: NotifyDeps) {
   return async (input: SendEmailNotificationInput): Promise<NotifyResult> => {
-    const recorded = await deps.ledger.find(input.key);
-    if (recorded) return { ...recorded, alreadySent: true };
-
     const base = { channel: 'email' as const, audience: input.audience, key: input.key };
     const addresses = input.to.flatMap((contact) => (contact.email ? [contact.email] : []));
     const email = renderEmail(input.notification, input.audience, {
       sendKey: input.key,
       dashboardUrl: deps.dashboardUrl,
     });
+    const claim = await claimSend(deps.ledger, input.key);
+    if (claim.kind === 'recorded') return { ...claim.result, alreadySent: true };
+    if (claim.kind === 'unknown') return unknownResult({ ...base, recipients: addresses }, claim);
+
+    let sent: Awaited<ReturnType<NotifyDeps['mailer']['send']>>;
     try {
-      const sent = await deps.mailer.send({ to: input.to, ...email });
-      const result: NotifyResult = {
-        ...base,
-        recipients: sent.accepted,
-        outcome: 'accepted',
-        providerId: sent.messageId,
-        acceptedAt: toPlanIso(Date.parse(sent.acceptedAt)),
-        ...(sent.rejected.length > 0 && { contactProblems: problems(input.to, sent.rejected, sent.response, deps) }),
-      };
-      await deps.ledger.record(result);
-      return result;
+      sent = await deps.mailer.send({ to: input.to, ...email });
     } catch (err) {
+      // Nothing was delivered: the key may be tried again (a network error after the final dot is the one doubt,
+      // and the Message-ID derived from the key lets mail systems drop a duplicate).
+      await deps.ledger.release(input.key, claim.owner);
       const failure = classifySmtpError(err);
       if (failure.retryable) {
         throw ApplicationFailure.create({ message: failure.message, type: failure.code, cause: failure });
@@ -56,6 +53,16 @@ export function sendEmailNotification(deps: NotifyDeps) {
         }),
       };
     }
+    const result: NotifyResult = {
+      ...base,
+      recipients: sent.accepted,
+      outcome: 'accepted',
+      providerId: sent.messageId,
+      acceptedAt: toPlanIso(Date.parse(sent.acceptedAt)),
+      ...(sent.rejected.length > 0 && { contactProblems: problems(input.to, sent.rejected, sent.response, deps) }),
+    };
+    await deps.ledger.record(input.key, claim.owner, result);
+    return result;
   };
 }
 

@@ -4,6 +4,7 @@ import { isZaloApiError, isZaloDeferredError, renderZnsTemplate } from '../../ch
 import type { Audience, Contact, DeadlineNotification } from '../../domain/notifications/notification';
 import type { NotifyResult } from '../../domain/notifications/notify-result';
 import { toPlanIso } from '../../domain/plan-time';
+import { claimSend, unknownResult } from './claim-send';
 import type { NotifyDeps } from './notify-deps';
 
 export interface SendZaloNotificationInput {
@@ -20,20 +21,16 @@ const OA_TEXT_LIMIT = 1900;
 
 /** A ZNS template message to one phone. */
 export function sendZnsNotification(deps: NotifyDeps) {
-  return zaloSend(deps, 'zns', async (zalo, input) => {
-    const phone = input.to[0].phone;
-    if (!phone) throw ApplicationFailure.nonRetryable('ZNS send without a phone', 'ZALO_CONFIG');
+  return zaloSend(deps, 'zns', async (zalo, input, address) => {
     const { template, data } = renderZnsTemplate(input.notification);
-    const sent = await zalo.sendZns({ template, phone, data, idempotencyKey: input.key });
+    const sent = await zalo.sendZns({ template, phone: address, data, idempotencyKey: input.key });
     return { recipient: sent.phone, providerId: sent.msg_id, acceptedAtMs: Number(sent.sent_time) };
   });
 }
 
 /** A consultation text to one OA follower: a best-effort extra, only for people who talked to the OA lately. */
 export function sendOaNotification(deps: NotifyDeps) {
-  return zaloSend(deps, 'oa', async (zalo, input) => {
-    const userId = input.to[0].zaloUserId;
-    if (!userId) throw ApplicationFailure.nonRetryable('OA send without a Zalo user id', 'ZALO_CONFIG');
+  return zaloSend(deps, 'oa', async (zalo, input, userId) => {
     const email = renderEmail(input.notification, input.audience, { sendKey: input.key });
     const sent = await zalo.sendOaText({ userId, text: email.text.slice(0, OA_TEXT_LIMIT), idempotencyKey: input.key });
     return { recipient: userId, providerId: sent.message_id, acceptedAtMs: deps.now().getTime() };
@@ -43,57 +40,80 @@ export function sendOaNotification(deps: NotifyDeps) {
 type ZaloCall = (
   zalo: NonNullable<NotifyDeps['zalo']>,
   input: SendZaloNotificationInput,
+  /** The phone (ZNS) or the Zalo user id (OA). */
+  address: string,
 ) => Promise<{ recipient: string; providerId: string; acceptedAtMs: number }>;
 
 /**
- * The shared edge of both Zalo sends: the ledger first; transient failures throw for Temporal to retry;
- * night-time and daily limits come back as `deferred` (never dropped); a recipient Zalo cannot reach comes back
- * as `failed` with a contact problem, the person being reached by email when they have an address.
+ * The shared edge of both Zalo sends: the sent-ledger claim first (`claimSend`); transient failures release the claim
+ * and throw for Temporal to retry; night-time and daily limits come back as `deferred` (never dropped, retried later
+ * with the same key, so their claim is released too); a recipient Zalo cannot reach comes back as `failed` with a
+ * contact problem, the person being reached by email when they have an address.
  */
 function zaloSend(deps: NotifyDeps, channel: 'zns' | 'oa', call: ZaloCall) {
   return async (input: SendZaloNotificationInput): Promise<NotifyResult> => {
-    const recorded = await deps.ledger.find(input.key);
-    if (recorded) return { ...recorded, alreadySent: true };
     const person = input.to[0];
     const address = (channel === 'zns' ? person.phone : person.zaloUserId) ?? '';
     const base = { channel, audience: input.audience, key: input.key, recipients: [address] };
     if (!deps.zalo) {
       return { ...base, outcome: 'failed', error: { code: 'ZALO_NOT_CONFIGURED', message: 'Zalo is not configured' } };
     }
-    try {
-      const sent = await call(deps.zalo, input);
-      const result: NotifyResult = {
-        ...base,
-        recipients: [sent.recipient],
-        outcome: 'accepted',
-        providerId: sent.providerId,
-        acceptedAt: toPlanIso(Number.isFinite(sent.acceptedAtMs) ? sent.acceptedAtMs : deps.now().getTime()),
-      };
-      await deps.ledger.record(result);
-      return result;
-    } catch (err) {
-      if (isZaloDeferredError(err)) return { ...base, outcome: 'deferred', notBefore: err.notBefore };
-      if (!isZaloApiError(err)) throw err;
-      if (err.retryable)
-        throw ApplicationFailure.create({ message: err.message, type: `ZALO_${err.kind.toUpperCase()}`, cause: err });
-      const error = { code: String(err.code), message: err.message };
-      if (err.kind !== 'recipient') return { ...base, outcome: 'failed', error };
-      return {
-        ...base,
-        outcome: 'failed',
-        error,
-        fallback: person.email ? 'email' : 'none',
-        contactProblems: [
-          {
-            channel,
-            name: person.name,
-            address,
-            code: String(err.code),
-            reason: `Zalo không gửi được (${err.code}): ${err.message}`,
-            detectedAt: toPlanIso(deps.now().getTime()),
-          },
-        ],
-      };
+    if (!address) {
+      const what = channel === 'zns' ? 'ZNS send without a phone' : 'OA send without a Zalo user id';
+      throw ApplicationFailure.nonRetryable(what, 'ZALO_CONFIG');
     }
+    const claim = await claimSend(deps.ledger, input.key);
+    if (claim.kind === 'recorded') return { ...claim.result, alreadySent: true };
+    if (claim.kind === 'unknown') return unknownResult(base, claim);
+
+    let sent: Awaited<ReturnType<ZaloCall>>;
+    try {
+      sent = await call(deps.zalo, input, address);
+    } catch (err) {
+      // Zalo did not accept it (or answered with an error): the key may be tried again.
+      await deps.ledger.release(input.key, claim.owner);
+      return refused(deps, channel, input, base, err);
+    }
+    const result: NotifyResult = {
+      ...base,
+      recipients: [sent.recipient],
+      outcome: 'accepted',
+      providerId: sent.providerId,
+      acceptedAt: toPlanIso(Number.isFinite(sent.acceptedAtMs) ? sent.acceptedAtMs : deps.now().getTime()),
+    };
+    await deps.ledger.record(input.key, claim.owner, result);
+    return result;
+  };
+}
+
+function refused(
+  deps: NotifyDeps,
+  channel: 'zns' | 'oa',
+  input: SendZaloNotificationInput,
+  base: Pick<NotifyResult, 'channel' | 'audience' | 'key' | 'recipients'>,
+  err: unknown,
+): NotifyResult {
+  if (isZaloDeferredError(err)) return { ...base, outcome: 'deferred', notBefore: err.notBefore };
+  if (!isZaloApiError(err)) throw err;
+  if (err.retryable)
+    throw ApplicationFailure.create({ message: err.message, type: `ZALO_${err.kind.toUpperCase()}`, cause: err });
+  const error = { code: String(err.code), message: err.message };
+  if (err.kind !== 'recipient') return { ...base, outcome: 'failed', error };
+  const person = input.to[0];
+  return {
+    ...base,
+    outcome: 'failed',
+    error,
+    fallback: person.email ? 'email' : 'none',
+    contactProblems: [
+      {
+        channel,
+        name: person.name,
+        address: base.recipients[0] ?? '',
+        code: String(err.code),
+        reason: `Zalo không gửi được (${err.code}): ${err.message}`,
+        detectedAt: toPlanIso(deps.now().getTime()),
+      },
+    ],
   };
 }

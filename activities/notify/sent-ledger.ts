@@ -1,47 +1,43 @@
-import { createHash } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
-import writeFileAtomic from 'write-file-atomic';
 import type { NotifyResult } from '../../domain/notifications/notify-result';
+import type { LedgerEntry, SentLedger } from '../../domain/notifications/sent-ledger';
+
+export type { LedgerEntry, SentLedger } from '../../domain/notifications/sent-ledger';
 
 /**
- * Remembers every accepted send by its idempotency key, so that an activity retried after its message was
- * accepted (a worker crash, a lost completion) returns the recorded result instead of sending again.
+ * The ledger in this process's memory, for tests and the simulator's throw-away runs (one process, nothing to share).
+ * `dondoc start` uses the database's (`db/stores/sent-ledger-store.ts`).
  */
-export interface SentLedger {
-  find(key: string): Promise<NotifyResult | undefined>;
-  record(result: NotifyResult): Promise<void>;
-}
-
-/** One small JSON file per key under `dir`, written atomically; enough for one host or a shared volume. */
-export function createFileLedger(dir: string): SentLedger {
-  const fileOf = (key: string): string => {
-    const hash = createHash('sha256').update(key).digest('hex');
-    return path.join(dir, hash.slice(0, 2), `${hash}.json`);
+export function createMemoryLedger(clock: () => Date = () => new Date()): SentLedger {
+  const rows = new Map<string, { state: LedgerEntry['state']; owner: string; claimedAt: Date; result?: NotifyResult }>();
+  const owned = (key: string, owner: string) => {
+    const row = rows.get(key);
+    return row?.owner === owner ? row : undefined;
   };
   return {
-    async find(key) {
-      try {
-        return JSON.parse(await readFile(fileOf(key), 'utf8')) as NotifyResult;
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw err;
-      }
+    async claim(key, owner) {
+      if (rows.has(key)) return false;
+      rows.set(key, { state: 'sending', owner, claimedAt: clock() });
+      return true;
     },
-    async record(result) {
-      const file = fileOf(result.key);
-      await mkdir(path.dirname(file), { recursive: true });
-      // Synced before the activity reports success: a ledger line lost in a crash means a second send.
-      await writeFileAtomic(file, JSON.stringify(result), { mode: 0o600 });
+    async read(key) {
+      const row = rows.get(key);
+      if (!row) return undefined;
+      const ageMs = clock().getTime() - row.claimedAt.getTime();
+      if (row.state === 'sent' && row.result) return { ...row, state: 'sent', result: row.result, ageMs };
+      return { state: row.state === 'unknown' ? 'unknown' : 'sending', owner: row.owner, claimedAt: row.claimedAt, ageMs };
     },
-  };
-}
-
-/** For tests and the simulator's throw-away runs. */
-export function createMemoryLedger(): SentLedger {
-  const entries = new Map<string, NotifyResult>();
-  return {
-    find: async (key) => entries.get(key),
-    record: async (result) => void entries.set(result.key, result),
+    async record(key, owner, result) {
+      const row = owned(key, owner);
+      if (row) rows.set(key, { state: 'sent', owner, claimedAt: row.claimedAt, result });
+    },
+    async release(key, owner) {
+      if (owned(key, owner)?.state === 'sending') rows.delete(key);
+    },
+    async markUnknown(key, owner, claimedAt) {
+      const row = owned(key, owner);
+      if (row?.state !== 'sending' || row.claimedAt.getTime() !== claimedAt.getTime()) return false;
+      rows.set(key, { state: 'unknown', owner, claimedAt });
+      return true;
+    },
   };
 }

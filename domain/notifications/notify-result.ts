@@ -20,11 +20,17 @@ export interface NotifyResult {
   key: string;
   /** Addresses, phones or user ids the send was for. */
   recipients: string[];
-  outcome: 'accepted' | 'deferred' | 'failed';
+  /**
+   * `unknown`: an earlier attempt claimed the send and its worker died mid-send, so the provider may or may not have
+   * accepted it. It is not re-sent blindly; a person can resend (a resend has a key of its own).
+   */
+  outcome: 'accepted' | 'deferred' | 'failed' | 'unknown';
   /** Message-ID, ZNS msg_id or OA message_id. */
   providerId?: string;
   /** ISO 8601, plan time. */
   acceptedAt?: string;
+  /** For `unknown`: when the sender that died claimed the send (ISO 8601, plan time). */
+  claimedAt?: string;
   /** For `deferred`: the earliest instant to try again (ISO 8601, plan time). */
   notBefore?: string;
   error?: { code: string; message: string };
