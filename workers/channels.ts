@@ -10,12 +10,12 @@ import {
 } from '../channels/fake-zalo';
 import { startSmtpCapture } from '../channels/smtp-capture';
 import {
-  createFileTokenStore,
+  createMemoryTokenStore,
   createZaloClient,
   createZaloMessenger,
   createZaloTokenManager,
+  readTokenFile,
   type ZaloMessenger,
-  type ZaloTokens,
   type ZaloTokenStore,
 } from '../channels/zalo';
 import type { Config } from '../config/env';
@@ -43,7 +43,13 @@ export interface ChannelOptions {
   now: () => Date;
   embedded: EmbeddedChannels;
   ledger: SentLedger;
-  /** Where the Zalo token pair is kept (ZALO_TOKEN_FILE wins); none keeps it in memory (a run that leaves nothing). */
+  /**
+   * Where the Zalo token pair of an account (`app <id>`, or `fake <url>` for a fake Zalo this process did not start)
+   * is kept: the database's store, shared by every host. None keeps it in memory (a run that leaves nothing); the
+   * fake Zalo this process starts forgets its tokens when it stops, so its pair is always kept in memory.
+   */
+  zaloTokenStore?: (account: string) => ZaloTokenStore;
+  /** Where a dondoc before the database kept the pair (ZALO_TOKEN_FILE wins): read once, while the store is empty. */
   tokenDir?: string;
   /** Wraps what is built, e.g. to record every accepted send (`simulate`). */
   tap?: { mailer(inner: Mailer): Mailer; zalo(inner: ZaloMessenger): ZaloMessenger };
@@ -88,7 +94,8 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
 
     const real = Boolean(env.ZALO_APP_ID && env.ZALO_APP_SECRET);
     let zaloBase = env.ZALO_API_BASE_URL;
-    if (!real && !zaloBase) {
+    const startedFake = !real && !zaloBase;
+    if (startedFake) {
       const fake = await startFakeZaloServer({
         host: env.HOST,
         port: embedded.fakeZaloPort,
@@ -115,14 +122,17 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
       now,
     });
     closers.push(() => client.close());
+    const legacyTokenFile = env.ZALO_TOKEN_FILE ?? (options.tokenDir && path.join(options.tokenDir, 'tokens.json'));
+    const legacyTokens = real && legacyTokenFile ? await readTokenFile(legacyTokenFile) : undefined;
     const tokens = createZaloTokenManager({
-      store: tokenStore(
-        real && env.ZALO_TOKEN_FILE
-          ? env.ZALO_TOKEN_FILE
-          : options.tokenDir && path.join(options.tokenDir, real ? 'tokens.json' : 'fake-tokens.json'),
-      ),
+      store:
+        startedFake || !options.zaloTokenStore
+          ? createMemoryTokenStore()
+          : options.zaloTokenStore(real ? `app ${env.ZALO_APP_ID ?? ''}` : `fake ${zaloBase ?? ''}`),
       auth: client.auth,
-      initialRefreshToken: real ? env.ZALO_REFRESH_TOKEN : FAKE_ZALO_DEFAULTS.refreshToken,
+      initialRefreshToken: real
+        ? (legacyTokens?.refreshToken ?? env.ZALO_REFRESH_TOKEN)
+        : FAKE_ZALO_DEFAULTS.refreshToken,
       refreshBeforeMinutes: env.ZALO_REFRESH_BEFORE_MINUTES,
       now,
     });
@@ -163,12 +173,6 @@ export function publicBaseUrl(config: Config): string {
 /** The URL with the password of its user info masked, for start-up banners. */
 export function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
-}
-
-function tokenStore(file: string | undefined): ZaloTokenStore {
-  if (file) return createFileTokenStore(file);
-  let saved: ZaloTokens | undefined;
-  return { load: async () => saved, save: async (pair) => void (saved = pair) };
 }
 
 function relative(dir: string): string {

@@ -28,8 +28,9 @@ interface Known {
 }
 
 /**
- * Owns the OA token pair. Zalo's refresh token is single use, so refreshes are single-flight (two racing refreshes
- * would burn the token of one of them) and the new pair is saved before anyone may use it.
+ * Owns the OA token pair. Zalo's refresh token is single use, so refreshes are single-flight in this process and run
+ * under the store's refresh lock across processes (two racing refreshes would burn the token of one of them), and the
+ * new pair is saved before anyone may use it.
  */
 export function createZaloTokenManager(options: ZaloTokenManagerOptions): ZaloTokenManager {
   const now = options.now ?? (() => new Date());
@@ -54,39 +55,44 @@ export function createZaloTokenManager(options: ZaloTokenManagerOptions): ZaloTo
   const fresh = (tokens: ZaloTokens | undefined): tokens is ZaloTokens =>
     tokens !== undefined && Date.parse(tokens.accessTokenExpiresAt) - now().getTime() > marginMs;
 
-  async function performRefresh(fallback: Known): Promise<ZaloTokens> {
-    if (unsaved) return persist(unsaved);
-    // The file wins over memory: it holds the newest refresh token even if another manager rotated it.
-    const refreshToken = (await options.store.load())?.refreshToken ?? fallback.refreshToken;
-    if (!refreshToken) {
-      throw new ZaloApiError({
-        code: 'NO_REFRESH_TOKEN',
-        message: 'No Zalo refresh token: set the initial one in the configuration',
-        kind: 'token',
-        retryable: false,
-      });
-    }
-    const granted = await options.auth.refreshOAAccessToken(refreshToken);
-    const at = now();
-    const tokens: ZaloTokens = {
-      accessToken: granted.access_token,
-      refreshToken: granted.refresh_token,
-      accessTokenExpiresAt: new Date(at.getTime() + granted.expires_in * 1000).toISOString(),
-      refreshedAt: at.toISOString(),
-    };
-    return persist(tokens);
-  }
-
-  async function persist(tokens: ZaloTokens): Promise<ZaloTokens> {
+  /**
+   * One refresh under the store's lock. Whoever held the lock before may have refreshed already (another host, with
+   * the database's store): their pair is used instead of spending its refresh token a second time.
+   */
+  async function performRefresh(fallback: Known, rejectedToken: string | undefined): Promise<ZaloTokens> {
+    let granted: ZaloTokens | undefined;
     try {
-      await options.store.save(tokens);
+      const tokens = await options.store.withRefreshLock(async (current) => {
+        if (unsaved) return unsaved;
+        if (current && current.accessToken !== rejectedToken && fresh(current)) return current;
+        // The store wins over memory: it holds the newest refresh token even if someone else rotated it.
+        const refreshToken = current?.refreshToken ?? fallback.refreshToken;
+        if (!refreshToken) {
+          throw new ZaloApiError({
+            code: 'NO_REFRESH_TOKEN',
+            message: 'No Zalo refresh token: set the initial one in the configuration',
+            kind: 'token',
+            retryable: false,
+          });
+        }
+        const answer = await options.auth.refreshOAAccessToken(refreshToken);
+        const at = now();
+        granted = {
+          accessToken: answer.access_token,
+          refreshToken: answer.refresh_token,
+          accessTokenExpiresAt: new Date(at.getTime() + answer.expires_in * 1000).toISOString(),
+          refreshedAt: at.toISOString(),
+        };
+        return granted;
+      });
+      unsaved = undefined;
+      latest = { tokens, refreshToken: tokens.refreshToken };
+      return tokens;
     } catch (err) {
-      unsaved = tokens;
+      // Zalo granted a pair the store did not keep: its refresh token is the only valid one left.
+      if (granted) unsaved = granted;
       throw err;
     }
-    unsaved = undefined;
-    latest = { tokens, refreshToken: tokens.refreshToken };
-    return tokens;
   }
 
   async function refresh(rejectedToken?: string): Promise<string> {
@@ -96,7 +102,7 @@ export function createZaloTokenManager(options: ZaloTokenManagerOptions): ZaloTo
       if (latest.tokens && latest.tokens.accessToken !== rejectedToken && fresh(latest.tokens)) {
         return latest.tokens.accessToken;
       }
-      inFlight = performRefresh(latest).finally(() => (inFlight = undefined));
+      inFlight = performRefresh(latest, rejectedToken).finally(() => (inFlight = undefined));
     }
     return (await inFlight).accessToken;
   }

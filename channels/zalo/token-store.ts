@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 
 export const ZaloTokensSchema = z.object({
@@ -13,62 +11,49 @@ export const ZaloTokensSchema = z.object({
 });
 export type ZaloTokens = z.infer<typeof ZaloTokensSchema>;
 
+/** Where the OA token pair is kept; the database's (`db/stores/zalo-token-store.ts`) is shared by every host. */
 export interface ZaloTokenStore {
   /** The saved pair, or undefined when nothing was saved yet. */
   load(): Promise<ZaloTokens | undefined>;
-  save(tokens: ZaloTokens): Promise<void>;
+  /**
+   * Runs `refresh` holding the store's refresh lock (cluster-wide for the database's store), given the pair saved
+   * now, which another holder may have refreshed while this one waited. The pair `refresh` returns is saved before
+   * the lock is released, unless it is the very pair it was given.
+   */
+  withRefreshLock(refresh: (current: ZaloTokens | undefined) => Promise<ZaloTokens>): Promise<ZaloTokens>;
 }
 
-/**
- * Tokens in one JSON file, replaced atomically: write a temp file in the same directory, fsync, rename. A crash
- * leaves either the old pair or the new one, never half a file; losing the new refresh token would lock us out.
- */
-export function createFileTokenStore(file: string): ZaloTokenStore {
-  const dir = path.dirname(file);
+/** The pair in this process's memory, its lock a queue: for one process whose tokens need not outlive it. */
+export function createMemoryTokenStore(initial?: ZaloTokens): ZaloTokenStore {
+  let saved = initial;
+  let queue: Promise<unknown> = Promise.resolve();
   return {
-    async load() {
-      let text: string;
-      try {
-        text = await fs.readFile(file, 'utf8');
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-        throw err;
-      }
-      const parsed = ZaloTokensSchema.safeParse(JSON.parse(text));
-      if (!parsed.success) throw new Error(`${file} is not a Zalo token file: ${parsed.error.message}`);
-      return parsed.data;
-    },
-    async save(tokens) {
-      await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-      const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-      const body = `${JSON.stringify(ZaloTokensSchema.parse(tokens), null, 2)}\n`;
-      try {
-        const handle = await fs.open(temp, 'wx', 0o600);
-        try {
-          await handle.writeFile(body, 'utf8');
-          await handle.sync();
-        } finally {
-          await handle.close();
-        }
-        await fs.rename(temp, file);
-      } catch (err) {
-        await fs.rm(temp, { force: true });
-        throw err;
-      }
-      await syncDirectory(dir);
+    load: async () => saved,
+    withRefreshLock(refresh) {
+      const run = queue.then(async () => {
+        const next = await refresh(saved);
+        saved = next;
+        return next;
+      });
+      queue = run.catch(() => undefined);
+      return run;
     },
   };
 }
 
-/** Makes the rename itself durable; some platforms cannot open a directory, which is fine to skip. */
-async function syncDirectory(dir: string): Promise<void> {
-  let handle: fs.FileHandle | undefined;
+/**
+ * The pair a dondoc before the database kept in a JSON file (ZALO_TOKEN_FILE), or undefined when there is none: its
+ * refresh token, newer than the configured one, starts the database's pair.
+ */
+export async function readTokenFile(file: string): Promise<ZaloTokens | undefined> {
+  let text: string;
   try {
-    handle = await fs.open(dir, 'r');
-    await handle.sync();
-  } catch {
-    // Best effort only.
-  } finally {
-    await handle?.close();
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
   }
+  const parsed = ZaloTokensSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`${file} is not a Zalo token file: ${parsed.error.message}`);
+  return parsed.data;
 }

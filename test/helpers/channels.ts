@@ -9,7 +9,12 @@ import {
   type FakeZaloServer,
 } from '../../channels/fake-zalo';
 import { startSmtpCapture, type SmtpCapture } from '../../channels/smtp-capture';
-import { createZaloClient, createZaloMessenger, createZaloTokenManager, type ZaloTokens } from '../../channels/zalo';
+import {
+  createMemoryTokenStore,
+  createZaloClient,
+  createZaloMessenger,
+  createZaloTokenManager,
+} from '../../channels/zalo';
 import { loadAnnouncedSchedules } from '../../config/calendars';
 
 const FROM = '"Hệ thống đôn đốc" <dondoc@ia-pa.example>';
@@ -46,9 +51,8 @@ export async function startTestChannels(
     bodyTimeoutMs: 2000,
     now,
   });
-  let saved: ZaloTokens | undefined;
   const tokens = createZaloTokenManager({
-    store: { load: async () => saved, save: async (pair) => void (saved = pair) },
+    store: createMemoryTokenStore(),
     auth: client.auth,
     initialRefreshToken: options.zalo?.refreshToken ?? FAKE_ZALO_DEFAULTS.refreshToken,
     now,

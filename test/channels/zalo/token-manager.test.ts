@@ -1,9 +1,8 @@
 import { FAKE_ZALO_DEFAULTS, FAKE_ZALO_TEMPLATE_IDS } from '../../../channels/fake-zalo';
 import {
-  createFileTokenStore,
+  createMemoryTokenStore,
   createZaloTokenManager,
   type ZaloTokenManager,
-  type ZaloTokens,
   type ZaloTokenStore,
 } from '../../../channels/zalo';
 import { DAYTIME, startZaloFixture, type ZaloFixture } from './zalo-fixture';
@@ -12,14 +11,17 @@ const PHONE = '84905123456';
 const DATA = { ten_don_vi: 'UBND xã A', ten_nhiem_vu: 'Báo cáo', han_nop: '17/10/2022', so_ngay: '3', duong_dan: '' };
 
 let fixture: ZaloFixture;
+/** The pair as a restarted process would find it: the store outlives the managers of one test. */
+let shared: ZaloTokenStore;
 beforeEach(async () => {
   fixture = await startZaloFixture();
+  shared = createMemoryTokenStore();
 });
 afterEach(() => fixture.close());
 
 function manager(options: { store?: ZaloTokenStore; now?: () => Date } = {}): ZaloTokenManager {
   return createZaloTokenManager({
-    store: options.store ?? createFileTokenStore(fixture.tokenFile),
+    store: options.store ?? shared,
     auth: fixture.client.auth,
     initialRefreshToken: FAKE_ZALO_DEFAULTS.refreshToken,
     now: options.now ?? (() => DAYTIME),
@@ -40,7 +42,7 @@ describe('createZaloTokenManager', () => {
     const tokens = manager();
     await expect(send(tokens)).resolves.toHaveProperty('msg_id');
     expect(fixture.refreshes()).toBe(1);
-    const saved = await createFileTokenStore(fixture.tokenFile).load();
+    const saved = await shared.load();
     expect(saved?.refreshToken).toBe(fixture.fake.currentRefreshToken());
     expect(saved?.accessTokenExpiresAt).toBe('2022-10-18T04:00:00.000Z');
   });
@@ -58,7 +60,7 @@ describe('createZaloTokenManager', () => {
   it('keeps the rotated refresh token across a restart, and the old one is rejected', async () => {
     await send(manager());
     fixture.fake.expireAccessTokens();
-    const afterRestart = manager({ store: createFileTokenStore(fixture.tokenFile) });
+    const afterRestart = manager({ store: shared });
     await expect(send(afterRestart)).resolves.toHaveProperty('msg_id');
     expect(fixture.refreshes()).toBe(2);
     await expect(fixture.client.auth.refreshOAAccessToken(FAKE_ZALO_DEFAULTS.refreshToken)).rejects.toMatchObject({
@@ -96,13 +98,14 @@ describe('createZaloTokenManager', () => {
 
   it('saves the new pair before anyone uses it', async () => {
     const events: string[] = [];
-    const file = createFileTokenStore(fixture.tokenFile);
     const store: ZaloTokenStore = {
-      load: () => file.load(),
-      save: async (pair: ZaloTokens) => {
-        await file.save(pair);
-        events.push(`saved ${pair.accessToken}`);
-      },
+      load: () => shared.load(),
+      withRefreshLock: (refresh) =>
+        shared.withRefreshLock(async (current) => {
+          const pair = await refresh(current);
+          events.push(`saved ${pair.accessToken}`);
+          return pair;
+        }),
     };
     const tokens = manager({ store });
     await tokens.withAccessToken(async (token) => events.push(`used ${token}`));
@@ -110,22 +113,35 @@ describe('createZaloTokenManager', () => {
   });
 
   it('keeps a granted pair it could not save, saves it on the next call and never uses it unsaved', async () => {
-    const file = createFileTokenStore(fixture.tokenFile);
     let failSave = true;
     const store: ZaloTokenStore = {
-      load: () => file.load(),
-      save: async (pair: ZaloTokens) => {
-        if (failSave) throw new Error('disk full');
-        await file.save(pair);
-      },
+      load: () => shared.load(),
+      withRefreshLock: (refresh) =>
+        shared.withRefreshLock(async (current) => {
+          const pair = await refresh(current);
+          if (failSave) throw new Error('disk full');
+          return pair;
+        }),
     };
     const tokens = manager({ store });
     await expect(tokens.accessToken()).rejects.toThrow('disk full');
     failSave = false;
     const token = await tokens.accessToken();
     expect(fixture.refreshes()).toBe(1);
-    expect((await file.load())?.accessToken).toBe(token);
-    expect((await file.load())?.refreshToken).toBe(fixture.fake.currentRefreshToken());
+    expect((await shared.load())?.accessToken).toBe(token);
+    expect((await shared.load())?.refreshToken).toBe(fixture.fake.currentRefreshToken());
+  });
+
+  it('two managers on one store refreshing at once: one refresh, and both use its pair', async () => {
+    const [a, b] = [manager(), manager()];
+    const [tokenA, tokenB] = await Promise.all([a.accessToken(), b.accessToken()]);
+    expect(fixture.refreshes()).toBe(1);
+    expect(tokenA).toBe(tokenB);
+    fixture.fake.expireAccessTokens();
+    const [sentA, sentB] = await Promise.all([send(a), send(b)]);
+    expect(sentA).toHaveProperty('msg_id');
+    expect(sentB).toHaveProperty('msg_id');
+    expect(fixture.refreshes()).toBe(2);
   });
 
   it('a failed refresh reaches every waiting caller and the next call tries again', async () => {
@@ -139,7 +155,7 @@ describe('createZaloTokenManager', () => {
 
   it('without a refresh token anywhere it fails with NO_REFRESH_TOKEN', async () => {
     const tokens = createZaloTokenManager({
-      store: createFileTokenStore(fixture.tokenFile),
+      store: shared,
       auth: fixture.client.auth,
     });
     await expect(tokens.accessToken()).rejects.toMatchObject({ code: 'NO_REFRESH_TOKEN', retryable: false });

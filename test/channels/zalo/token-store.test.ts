@@ -1,7 +1,7 @@
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createFileTokenStore, type ZaloTokens } from '../../../channels/zalo';
+import { createMemoryTokenStore, readTokenFile, type ZaloTokens } from '../../../channels/zalo';
 
 let dir: string;
 beforeEach(async () => {
@@ -16,33 +16,47 @@ const pair = (n: number): ZaloTokens => ({
   refreshedAt: '2022-10-17T03:00:00.000Z',
 });
 
-describe('createFileTokenStore', () => {
-  it('has nothing before the first save', async () => {
-    await expect(createFileTokenStore(path.join(dir, 'zalo', 'tokens.json')).load()).resolves.toBeUndefined();
+describe('createMemoryTokenStore', () => {
+  it('has nothing before the first refresh, then the pair the refresh returned', async () => {
+    const store = createMemoryTokenStore();
+    await expect(store.load()).resolves.toBeUndefined();
+    await store.withRefreshLock(async () => pair(1));
+    await expect(store.load()).resolves.toEqual(pair(1));
   });
 
-  it('saves into a 0700 directory a 0600 file that a new store reads back', async () => {
-    const file = path.join(dir, 'zalo', 'tokens.json');
-    await createFileTokenStore(file).save(pair(1));
-    expect((await stat(file)).mode & 0o777).toBe(0o600);
-    expect((await stat(path.dirname(file))).mode & 0o777).toBe(0o700);
-    await expect(createFileTokenStore(file).load()).resolves.toEqual(pair(1));
+  it('runs refreshes one after the other, each seeing the pair of the one before', async () => {
+    const store = createMemoryTokenStore(pair(0));
+    const seen: string[] = [];
+    await Promise.all(
+      Array.from({ length: 10 }, (_, n) =>
+        store.withRefreshLock(async (current) => {
+          seen.push(current?.accessToken ?? 'none');
+          await new Promise((resolve) => setTimeout(resolve, 1));
+          return pair(n + 1);
+        }),
+      ),
+    );
+    expect(seen).toEqual(Array.from({ length: 10 }, (_, n) => `access-${n}`));
   });
 
-  it('replaces the file atomically: after many concurrent saves it is one whole pair and no temp file remains', async () => {
+  it('keeps the pair when a refresh fails, and the next one runs', async () => {
+    const store = createMemoryTokenStore(pair(1));
+    await expect(store.withRefreshLock(async () => Promise.reject(new Error('Zalo down')))).rejects.toThrow('down');
+    await expect(store.withRefreshLock(async (current) => current ?? pair(9))).resolves.toEqual(pair(1));
+  });
+});
+
+describe('readTokenFile', () => {
+  it('reads the pair an earlier dondoc kept, and nothing when there is no file', async () => {
     const file = path.join(dir, 'tokens.json');
-    const store = createFileTokenStore(file);
-    await Promise.all(Array.from({ length: 50 }, (_, n) => store.save(pair(n))));
-    expect(await readdir(dir)).toEqual(['tokens.json']);
-    const saved = JSON.parse(await readFile(file, 'utf8')) as ZaloTokens;
-    expect(saved).toEqual(pair(Number(saved.accessToken.slice('access-'.length))));
-    expect(saved.refreshToken).toBe(saved.accessToken.replace('access', 'refresh'));
-    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    await expect(readTokenFile(file)).resolves.toBeUndefined();
+    await writeFile(file, JSON.stringify(pair(1)));
+    await expect(readTokenFile(file)).resolves.toEqual(pair(1));
   });
 
   it('refuses a file that is not a token file', async () => {
     const file = path.join(dir, 'tokens.json');
     await writeFile(file, '{"accessToken":1}');
-    await expect(createFileTokenStore(file).load()).rejects.toThrow('is not a Zalo token file');
+    await expect(readTokenFile(file)).rejects.toThrow('is not a Zalo token file');
   });
 });

@@ -1,6 +1,6 @@
 import { FAKE_ZALO_DEFAULTS, FAKE_ZALO_TEMPLATE_IDS } from '../../../channels/fake-zalo';
 import {
-  createFileTokenStore,
+  createMemoryTokenStore,
   createZaloMessenger,
   createZaloTokenManager,
   renderZnsTemplate,
@@ -38,7 +38,7 @@ function messengerAt(now: () => Date): ZaloMessenger {
   return createZaloMessenger({
     client,
     tokens: createZaloTokenManager({
-      store: createFileTokenStore(fixture.tokenFile),
+      store: createMemoryTokenStore(),
       auth: client.auth,
       initialRefreshToken: FAKE_ZALO_DEFAULTS.refreshToken,
       now,
