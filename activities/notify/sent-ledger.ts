@@ -8,7 +8,10 @@ export type { LedgerEntry, SentLedger } from '../../domain/notifications/sent-le
  * `dondoc start` uses the database's (`db/stores/sent-ledger-store.ts`).
  */
 export function createMemoryLedger(clock: () => Date = () => new Date()): SentLedger {
-  const rows = new Map<string, { state: LedgerEntry['state']; owner: string; claimedAt: Date; result?: NotifyResult }>();
+  const rows = new Map<
+    string,
+    { state: LedgerEntry['state']; owner: string; claimedAt: Date; result?: NotifyResult }
+  >();
   const owned = (key: string, owner: string) => {
     const row = rows.get(key);
     return row?.owner === owner ? row : undefined;
@@ -24,7 +27,12 @@ export function createMemoryLedger(clock: () => Date = () => new Date()): SentLe
       if (!row) return undefined;
       const ageMs = clock().getTime() - row.claimedAt.getTime();
       if (row.state === 'sent' && row.result) return { ...row, state: 'sent', result: row.result, ageMs };
-      return { state: row.state === 'unknown' ? 'unknown' : 'sending', owner: row.owner, claimedAt: row.claimedAt, ageMs };
+      return {
+        state: row.state === 'unknown' ? 'unknown' : 'sending',
+        owner: row.owner,
+        claimedAt: row.claimedAt,
+        ageMs,
+      };
     },
     async record(key, owner, result) {
       const row = owned(key, owner);

@@ -4,12 +4,7 @@ export { normalizeZaloPhone } from './phone';
 export type { OAuthTokens, OaSendResult, ZnsMessageStatus, ZnsQuota, ZnsSendResult } from './response-schemas';
 export { nextDayMorning, nextMorning, znsSendWindow, type ZnsSendWindow } from './send-window';
 export { createZaloTokenManager, type ZaloTokenManager, type ZaloTokenManagerOptions } from './token-manager';
-export {
-  createMemoryTokenStore,
-  readTokenFile,
-  type ZaloTokens,
-  type ZaloTokenStore,
-} from './token-store';
+export { createMemoryTokenStore, readTokenFile, type ZaloTokens, type ZaloTokenStore } from './token-store';
 export { TRACKING_ID_MAX_LENGTH, trackingId } from './tracking-id';
 export {
   createZaloClient,

@@ -13,7 +13,14 @@ export function createDbSentLedger(db: DondocDb): SentLedger {
     async claim(key, owner) {
       const inserted = await db
         .insertInto('sentLedger')
-        .values({ key, state: 'sending', owner, claimedAt: sql<Date>`date_trunc('milliseconds', now())`, result: null, updatedAt: sql<Date>`now()` })
+        .values({
+          key,
+          state: 'sending',
+          owner,
+          claimedAt: sql<Date>`date_trunc('milliseconds', now())`,
+          result: null,
+          updatedAt: sql<Date>`now()`,
+        })
         .onConflict((conflict) => conflict.column('key').doNothing())
         .returning('key')
         .executeTakeFirst();

@@ -4,8 +4,8 @@ import { startTestPostgres, type TestPostgres } from './postgres';
 /** One of the two stores dondoc runs on; store tests run against both (`describe.each(DATABASES)`). */
 export interface DatabaseBackend {
   name: 'PGlite' | 'PostgreSQL';
-  /** A new, empty, migrated database. */
-  open(): Promise<OpenedDatabase>;
+  /** A new, empty, migrated database, and its URL (a second pool on it is a second "host"). */
+  open(): Promise<OpenedDatabase & { url: string }>;
 }
 
 let postgres: Promise<TestPostgres> | undefined;
@@ -22,9 +22,18 @@ afterAll(async () => {
 });
 
 export const DATABASES: readonly DatabaseBackend[] = [
-  { name: 'PGlite', open: () => openDatabase({ memory: true }) },
+  {
+    name: 'PGlite',
+    open: async () => {
+      const opened = await openDatabase({ memory: true });
+      return { ...opened, url: opened.embeddedUrl ?? '' };
+    },
+  },
   {
     name: 'PostgreSQL',
-    open: async () => openDatabase({ url: await (await sharedPostgres()).createDatabase(), poolSize: 8 }),
+    open: async () => {
+      const url = await (await sharedPostgres()).createDatabase();
+      return { ...(await openDatabase({ url, poolSize: 8 })), url };
+    },
   },
 ];
