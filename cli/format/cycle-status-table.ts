@@ -52,6 +52,7 @@ export function renderCycleStatusTable(cycle: CycleStatus, units: readonly UnitR
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const problems = units.reduce((n, unit) => n + (unit.status?.contactProblems.length ?? 0), 0);
+  const unknownSends = units.reduce((n, unit) => n + unknownSendsOf(unit.status), 0);
   return [
     `Chu kỳ ${cycle.planId}/${cycle.year} — ${cycle.units} đơn vị (đã khởi tạo ${cycle.started}) — ` +
       (cycle.closed ? 'đã đóng' : 'đang theo dõi'),
@@ -66,6 +67,12 @@ export function renderCycleStatusTable(cycle: CycleStatus, units: readonly UnitR
             .join(', ')}`
         : ''),
     ...(problems > 0 ? [`Liên hệ không gửi được: ${problems} (xem --format json)`] : []),
+    ...(unknownSends > 0
+      ? [
+          `Thông báo không rõ đã gửi chưa: ${unknownSends} (máy gửi dừng giữa chừng; không tự gửi lại — ` +
+            'hỏi người nhận, cần thì gửi lại từ trang đơn vị)',
+        ]
+      : []),
     ...cycle.failures.map(
       (f) =>
         `Chưa thực hiện được ${f.activity} ${f.subject} (lần ${f.attempt}, ${vnDateTime(f.at)}): ${f.message}; ` +
@@ -75,6 +82,16 @@ export function renderCycleStatusTable(cycle: CycleStatus, units: readonly UnitR
     renderAggregations(cycle.aggregations),
     '',
   ].join('\n');
+}
+
+/** Sends whose worker died mid-send (outcome `unknown`), counted once each. */
+function unknownSendsOf(status: UnitStatus | undefined): number {
+  const keys = new Set(
+    (status?.obligations ?? []).flatMap((o) =>
+      o.notifications.filter((n) => n.outcome === 'unknown').map((n) => n.key),
+    ),
+  );
+  return keys.size;
 }
 
 function submittedAt(obligation: ObligationStatus): string {

@@ -1,4 +1,5 @@
 import type { ObligationStateName } from '../../domain/cycle/unit-status';
+import type { NotifyResult } from '../../domain/notifications/notify-result';
 
 export const OBLIGATION_STATES = ['pending', 'submitted-on-time', 'submitted-late', 'overdue', 'waived'] as const;
 
@@ -30,11 +31,25 @@ export const CHANNEL_LABELS: Record<string, string> = {
   oa: 'Zalo OA',
 };
 
-export const OUTCOME_LABELS: Record<string, string> = {
+export const OUTCOME_LABELS: Record<NotifyResult['outcome'], string> = {
   accepted: 'Đã gửi',
   deferred: 'Hoãn gửi',
   failed: 'Thất bại',
+  unknown: 'Không rõ đã gửi chưa',
 };
+
+/** The note of a notification's row: the provider's error, or what an `unknown` send means for the reader. */
+export function notificationNote(n: NotifyResult): string {
+  if (n.outcome === 'unknown') {
+    return 'Máy gửi dừng giữa chừng, có thể thư đã đến hoặc chưa; hệ thống không tự gửi lại. Hỏi người nhận, cần thì gửi lại.';
+  }
+  return n.error ? `${n.error.code}: ${n.error.message}` : '';
+}
+
+/** When it was accepted, is due to be tried again, or (unknown) was begun. */
+export function notificationTime(n: NotifyResult): string | undefined {
+  return n.acceptedAt ?? n.notBefore ?? n.claimedAt;
+}
 
 /** What the cycle was doing when it failed, for Phòng Nội vụ. */
 export const CYCLE_ACTIVITY_LABELS: Record<string, string> = {
