@@ -4,13 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
-import { createMemoryLedger } from '../activities/notify/sent-ledger';
 import { shiftedServerClock } from '../activities/shifted-clock';
 import type { Config } from '../config/env';
 import { loadPlanFile } from '../config/plan-loader';
 import { resolveTestServer } from '../config/temporal-binaries';
 import type { CycleCore, CycleId } from '../cycles';
 import { openDatabase } from '../db/open-database';
+import { createDbSentLedger } from '../db/stores/sent-ledger-store';
 import { isAppError } from '../domain/errors';
 import type { DayNumber } from '../domain/local-date';
 import { atPlanDate } from '../domain/plan-time';
@@ -87,7 +87,8 @@ export async function runSimulation(config: Config, options: SimulationOptions):
           fakeZaloPort: 0,
           fakeZalo: { now: () => now().getTime(), dailyQuota: 1_000_000_000 },
         },
-        ledger: createMemoryLedger(),
+        // The same sent-ledger as `dondoc start`, in the run's own database.
+        ledger: createDbSentLedger(database.db),
         tap: log,
       },
       workflowBundle,

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
-import { createFileLedger } from '../activities/notify/sent-ledger';
 import type { Config } from '../config/env';
 import { resolveTemporalCli } from '../config/temporal-binaries';
 import { databaseTarget } from '../db/database-target';
 import { openDatabase, type OpenedDatabase } from '../db/open-database';
+import { createDbSentLedger } from '../db/stores/sent-ledger-store';
+import { createDbZaloTokenStore } from '../db/stores/zalo-token-store';
 import { AppError } from '../domain/errors';
 import { loadLinkSecret } from '../links/link-secret';
 import { createLinkSigner } from '../links/link-signer';
@@ -79,10 +80,11 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     const linkSecret = loadLinkSecret(config.dataDir, config.env.DONDOC_SECRET);
     const baseUrl = publicBaseUrl(config);
     const taskQueue = config.env.TEMPORAL_TASK_QUEUE;
+    const { db } = database;
     dondoc = await composeDondoc({
       config,
       temporal: { connection, client: temporal.client, namespace: target.namespace },
-      db: database.db,
+      db,
       taskQueue,
       now,
       stateDir: config.dataDir,
@@ -92,7 +94,8 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
           smtpCapturePort: config.env.SMTP_CAPTURE_PORT,
           fakeZaloPort: config.env.FAKE_ZALO_PORT,
         },
-        ledger: createFileLedger(path.join(config.dataDir, 'ledger')),
+        ledger: createDbSentLedger(db),
+        zaloTokenStore: (account) => createDbZaloTokenStore(db, account),
         tokenDir: path.join(config.dataDir, 'zalo'),
         dashboardUrl: `${baseUrl.replace(/\/$/, '')}/`,
       },
