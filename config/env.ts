@@ -98,12 +98,15 @@ export const EnvSchema = z
     /** The Zalo app; unset: the embedded fake Zalo server stands in for ZNS, OA and OAuth. */
     ZALO_APP_ID: optionalPath,
     ZALO_APP_SECRET: optionalPath,
-    /** The first refresh token (from the OA's authorisation); later ones are kept in ZALO_TOKEN_FILE. */
+    /** The first refresh token (from the OA's authorisation); later ones are kept in the database (`zalo_tokens`). */
     ZALO_REFRESH_TOKEN: optionalPath,
     /** Points ZNS and OA calls at another host (a proxy, or the fake). */
     ZALO_API_BASE_URL: optionalPath.pipe(z.url().optional()),
     ZALO_OAUTH_BASE_URL: optionalPath.pipe(z.url().optional()),
-    /** @defaultValue `<DONDOC_DATA_DIR>/zalo/tokens.json` */
+    /**
+     * Where a dondoc before the database kept the token pair: read once, while the database has no pair yet.
+     * @defaultValue `<DONDOC_DATA_DIR>/zalo/tokens.json`
+     */
     ZALO_TOKEN_FILE: optionalPath,
     ZALO_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     ZALO_REFRESH_BEFORE_MINUTES: z.coerce.number().int().min(1).default(60),
