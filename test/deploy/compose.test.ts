@@ -10,7 +10,7 @@ const envNames = new Set(Object.keys(EnvSchema.shape));
 
 /** What compose would substitute, with the example .env's values (or a 40-byte stand-in for an empty secret). */
 function interpolate(value: string): string {
-  const example = envFileEntries('.env.example');
+  const example = envFileEntries('deploy/compose.env.example');
   return value.replace(/\$\{([A-Z0-9_]+)(?::([-?])([^}]*))?\}/g, (_, name: string, kind?: string, rest?: string) => {
     const given = example.get(name);
     if (given) return given;
@@ -59,7 +59,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('names in the operator env file example only variables config/env.ts declares', () => {
-    const unknown = [...envFileEntries('dondoc.env.example').keys()].filter((key) => !envNames.has(key));
+    const unknown = [...envFileEntries('deploy/dondoc.env.example').keys()].filter((key) => !envNames.has(key));
     expect(unknown).toEqual([]);
   });
 
