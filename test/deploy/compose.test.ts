@@ -7,6 +7,21 @@ const services = Object.entries(compose.services);
 /** The services built from this repository's Dockerfile: dondoc itself. */
 const dondocServices = services.filter(([, service]) => service.build !== undefined);
 const envNames = new Set(Object.keys(EnvSchema.shape));
+/** Temporal's standard connection settings, read by @temporalio/envconfig (workers/temporal-connection.ts). */
+const temporalEnvconfigNames = new Set([
+  'TEMPORAL_API_KEY',
+  'TEMPORAL_TLS',
+  'TEMPORAL_TLS_CLIENT_CERT_DATA',
+  'TEMPORAL_TLS_CLIENT_CERT_PATH',
+  'TEMPORAL_TLS_CLIENT_KEY_DATA',
+  'TEMPORAL_TLS_CLIENT_KEY_PATH',
+  'TEMPORAL_TLS_SERVER_CA_CERT_DATA',
+  'TEMPORAL_TLS_SERVER_CA_CERT_PATH',
+  'TEMPORAL_TLS_SERVER_NAME',
+  'TEMPORAL_TLS_DISABLE_HOST_VERIFICATION',
+  'TEMPORAL_PROFILE',
+  'TEMPORAL_CONFIG_FILE',
+]);
 
 /** What compose would substitute, with the example .env's values (or a 40-byte stand-in for an empty secret). */
 function interpolate(value: string): string {
@@ -59,7 +74,9 @@ describe('docker-compose.yml', () => {
   });
 
   it('names in the operator env file example only variables config/env.ts declares', () => {
-    const unknown = [...envFileEntries('deploy/dondoc.env.example').keys()].filter((key) => !envNames.has(key));
+    const unknown = [...envFileEntries('deploy/dondoc.env.example').keys()].filter(
+      (key) => !envNames.has(key) && !temporalEnvconfigNames.has(key),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -139,5 +156,21 @@ describe('docker-compose.yml', () => {
   it("creates the bucket dondoc's S3 settings name", () => {
     const script = [compose.services['minio-bucket']?.command ?? []].flat().join('\n');
     expect(script).toContain(`mc mb --ignore-existing store/${compose.services.worker?.environment?.S3_BUCKET}`);
+  });
+});
+
+describe('deploy/temporal-cloud.yml', () => {
+  const cloud = readCompose('deploy/temporal-cloud.yml');
+  const localTemporal = ['temporal', 'temporal-search-attributes', 'temporal-ui'];
+
+  it('takes the local Temporal services out and keeps dondoc waiting for the rest', () => {
+    for (const name of localTemporal)
+      expect([name, cloud.services[name]]).toEqual([name, { profiles: ['local-temporal'] }]);
+    for (const name of ['web', 'worker']) {
+      const base = Object.keys(compose.services[name]?.depends_on ?? {}).filter((dep) => !localTemporal.includes(dep));
+      expect([name, Object.keys(cloud.services[name]?.depends_on ?? {}).sort()]).toEqual([name, base.sort()]);
+      const unknown = Object.keys(cloud.services[name]?.environment ?? {}).filter((key) => !envNames.has(key));
+      expect([name, unknown]).toEqual([name, []]);
+    }
   });
 });

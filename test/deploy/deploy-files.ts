@@ -20,6 +20,7 @@ export interface ComposeService {
   volumes?: string[];
   entrypoint?: string[];
   command?: string[] | string;
+  profiles?: string[];
 }
 
 export interface ComposeFile {
@@ -27,9 +28,10 @@ export interface ComposeFile {
   volumes?: Record<string, unknown>;
 }
 
-/** docker-compose.yml as compose sees it, `<<` merge keys resolved. */
-export function readCompose(): ComposeFile {
-  return parse(readRootFile('docker-compose.yml'), { merge: true }) as ComposeFile;
+/** A compose file as compose sees it: `<<` merge keys resolved, `!override` (replace, do not merge) kept as a map. */
+export function readCompose(name = 'docker-compose.yml'): ComposeFile {
+  const override = { tag: '!override', collection: 'map' as const, resolve: (map: unknown) => map };
+  return parse(readRootFile(name), { merge: true, customTags: [override] }) as ComposeFile;
 }
 
 /** The Dockerfile's instructions, one `{ keyword, args }` per line that starts with an instruction. */
