@@ -3,6 +3,8 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createFileLedger } from '../activities/notify/sent-ledger';
 import type { Config } from '../config/env';
 import { resolveTemporalCli } from '../config/temporal-binaries';
+import { databaseTarget } from '../db/database-target';
+import { openDatabase, type OpenedDatabase } from '../db/open-database';
 import { AppError } from '../domain/errors';
 import { loadLinkSecret } from '../links/link-secret';
 import { createLinkSigner } from '../links/link-signer';
@@ -36,6 +38,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
 
+  let database: OpenedDatabase | undefined;
   let devServer: DevServer | undefined;
   let connection: NativeConnection | undefined;
   let dondoc: Dondoc | undefined;
@@ -43,6 +46,9 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   let web: RunningWebServer | undefined;
   const now = (): Date => new Date();
   try {
+    // First: a database that cannot be reached or migrated stops start-up before anything else has started.
+    database = await openDatabase(databaseTarget(config));
+    out.info(`Database             ${database.describe}`);
     if (!config.env.TEMPORAL_ADDRESS) {
       const dbFile = path.join(config.dataDir, 'temporal', 'dev.sqlite');
       devServer = await startDevServer({
@@ -75,6 +81,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     dondoc = await composeDondoc({
       config,
       temporal: { connection, client: temporal.client, namespace: target.namespace },
+      db: database.db,
       taskQueue,
       now,
       stateDir: config.dataDir,
@@ -117,6 +124,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     await dondoc?.close();
     await connection?.close();
     await devServer?.stop();
+    await database?.close();
   }
   out.info('dondoc stopped.');
 }
