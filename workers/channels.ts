@@ -20,6 +20,7 @@ import {
 } from '../channels/zalo';
 import type { Config } from '../config/env';
 import { AppError } from '../domain/errors';
+import { LOOPBACK } from './loopback';
 
 export interface RunningChannels {
   notify: Omit<NotifyDeps, 'now'>;
@@ -71,7 +72,7 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
     let smtpUrl = env.SMTP_URL;
     if (!smtpUrl) {
       const capture = await startSmtpCapture({
-        host: env.HOST,
+        host: LOOPBACK,
         port: embedded.smtpCapturePort,
         dir: embedded.mailDir,
       }).catch((err: unknown) =>
@@ -97,7 +98,7 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
     const startedFake = !real && !zaloBase;
     if (startedFake) {
       const fake = await startFakeZaloServer({
-        host: env.HOST,
+        host: LOOPBACK,
         port: embedded.fakeZaloPort,
         ...embedded.fakeZalo,
       }).catch((err: unknown) =>
