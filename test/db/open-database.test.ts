@@ -1,0 +1,81 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { openDatabase } from '../../db/open-database';
+import { DATABASES } from '../helpers/databases';
+
+jest.setTimeout(60_000);
+
+describe.each(DATABASES)('openDatabase on $name', (backend) => {
+  it('migrates to the latest schema', async () => {
+    const opened = await backend.open();
+    try {
+      const tables = await sql<{ tablename: string }>`select tablename from pg_tables where schemaname = 'public'`
+        .execute(opened.db)
+        .then((result) => result.rows.map((row) => row.tablename).sort());
+      expect(tables).toEqual(
+        expect.arrayContaining(['sent_ledger', 'plan_snapshots', 'blobs', 'file_records', 'users', 'zalo_tokens']),
+      );
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('keeps a transaction to itself while other connections query', async () => {
+    const opened = await backend.open();
+    try {
+      const { db } = opened;
+      await db.insertInto('planSnapshots').values({ id: 'counter', text: '0' }).execute();
+      // Twenty read-modify-write transactions at once: each must see the previous one's write.
+      await Promise.all(
+        Array.from({ length: 20 }, () =>
+          db.transaction().execute(async (tx) => {
+            const row = await tx
+              .selectFrom('planSnapshots')
+              .select('text')
+              .where('id', '=', 'counter')
+              .forUpdate()
+              .executeTakeFirstOrThrow();
+            await tx
+              .updateTable('planSnapshots')
+              .set({ text: String(Number(row.text) + 1) })
+              .where('id', '=', 'counter')
+              .execute();
+          }),
+        ),
+      );
+      const final = await db.selectFrom('planSnapshots').select('text').where('id', '=', 'counter').executeTakeFirst();
+      expect(final?.text).toBe('20');
+    } finally {
+      await opened.close();
+    }
+  });
+});
+
+describe('the embedded database under data/db', () => {
+  let dataDir: string;
+  beforeEach(() => (dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-db-'))));
+  afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('is served by its first opener and shared with the next; what was written survives a restart', async () => {
+    const dir = path.join(dataDir, 'db');
+    const owner = await openDatabase({ embeddedDir: dir });
+    const guest = await openDatabase({ embeddedDir: dir });
+    await guest.db.insertInto('planSnapshots').values({ id: 'a', text: 'kế hoạch' }).execute();
+    expect(await owner.db.selectFrom('planSnapshots').select('text').execute()).toEqual([{ text: 'kế hoạch' }]);
+    await guest.close();
+    await owner.close();
+
+    const reopened = await openDatabase({ embeddedDir: dir });
+    expect(await reopened.db.selectFrom('planSnapshots').select('text').execute()).toEqual([{ text: 'kế hoạch' }]);
+    await reopened.close();
+  });
+
+  it('an unreachable DATABASE_URL is one error naming the variable', async () => {
+    await expect(openDatabase({ url: 'postgres://nobody@127.0.0.1:1/none', poolSize: 1 })).rejects.toMatchObject({
+      code: 'DATABASE_UNAVAILABLE',
+      message: expect.stringMatching(/^DATABASE_URL: cannot reach postgres:\/\/nobody@127\.0\.0\.1:1\/none: /),
+    });
+  });
+});
