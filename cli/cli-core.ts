@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { loadAnnouncedSchedules } from '../config/calendars';
 import { loadConfig, type Config } from '../config/env';
 import { createCycleCore, type CycleCore } from '../cycles';
-import { createFileStore } from '../storage/file-store';
-import { createPlanStore } from '../storage/plan-store';
+import { databaseTarget } from '../db/database-target';
+import { openDatabase } from '../db/open-database';
+import { openStores } from '../storage/stores';
 import { connectClient } from '../workers/temporal-client';
 
 /** How long one command may wait for Temporal and the worker, in ms. */
@@ -18,18 +18,25 @@ export async function withCore<T>(
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<T> {
   const config = loadConfig();
-  const connected = await connectClient(config);
+  const database = await openDatabase(databaseTarget(config));
   try {
-    const core = createCycleCore({
-      client: connected.client,
-      taskQueue: config.env.TEMPORAL_TASK_QUEUE,
-      plans: createPlanStore(path.join(config.dataDir, 'plans')),
-      files: createFileStore(config.dataDir),
-      announced: loadAnnouncedSchedules(),
-      deadlineMs: timeoutMs,
-    });
-    return await fn(core, config);
+    const { plans, files, reports } = await openStores(config, database.db);
+    const connected = await connectClient(config);
+    try {
+      const core = createCycleCore({
+        client: connected.client,
+        taskQueue: config.env.TEMPORAL_TASK_QUEUE,
+        plans,
+        files,
+        reports,
+        announced: loadAnnouncedSchedules(),
+        deadlineMs: timeoutMs,
+      });
+      return await fn(core, config);
+    } finally {
+      await connected.close();
+    }
   } finally {
-    await connected.close();
+    await database.close();
   }
 }

@@ -10,6 +10,7 @@ import type { Config } from '../config/env';
 import { loadPlanFile } from '../config/plan-loader';
 import { resolveTestServer } from '../config/temporal-binaries';
 import type { CycleCore, CycleId } from '../cycles';
+import { openDatabase } from '../db/open-database';
 import { isAppError } from '../domain/errors';
 import type { DayNumber } from '../domain/local-date';
 import { atPlanDate } from '../domain/plan-time';
@@ -66,10 +67,13 @@ export async function runSimulation(config: Config, options: SimulationOptions):
   const now = shiftedServerClock(() => shift);
   const log = createNotificationLog();
   let dondoc: Dondoc | undefined;
+  // A simulation leaves nothing behind but its output folder: a database in memory, blobs in its state folder.
+  const database = await openDatabase({ memory: true });
   try {
     const taskQueue = `simulate-${randomUUID()}`;
     dondoc = await composeDondoc({
       config: simulationConfig(config, options),
+      db: database.db,
       temporal: { connection: env.nativeConnection, client: env.client, namespace: env.namespace ?? 'default' },
       taskQueue,
       now,
@@ -143,6 +147,7 @@ export async function runSimulation(config: Config, options: SimulationOptions):
     };
   } finally {
     await dondoc?.close();
+    await database.close();
     await env.teardown();
     await rm(stateDir, { recursive: true, force: true });
   }
@@ -159,6 +164,7 @@ function simulationConfig(config: Config, options: SimulationOptions): Config {
     env: {
       ...config.env,
       HOST: '127.0.0.1',
+      BLOB_STORE: 'local',
       SMTP_URL: options.smtpUrl,
       ZALO_APP_ID: useRealZalo ? config.env.ZALO_APP_ID : undefined,
       ZALO_APP_SECRET: useRealZalo ? config.env.ZALO_APP_SECRET : undefined,

@@ -4,9 +4,9 @@ import type { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio
 import { loadAnnouncedSchedules } from '../config/calendars';
 import type { Config } from '../config/env';
 import { createCycleCore, type CycleCore } from '../cycles';
+import type { DondocDb } from '../db/postgres-pool';
 import type { LinkSigner } from '../links/link-signer';
-import { createFileStore } from '../storage/file-store';
-import { createPlanStore } from '../storage/plan-store';
+import { openStores } from '../storage/stores';
 import { startChannels, type ChannelOptions, type RunningChannels } from './channels';
 import { createWorker } from './worker';
 
@@ -16,7 +16,9 @@ export interface ComposeOptions {
   taskQueue: string;
   /** The activities' clock: the wall clock, or plan time in a simulation. */
   now: () => Date;
-  /** Where plan snapshots (`plans/`), submitted files (`files/`) and reports (`reports/`) are kept. */
+  /** dondoc's database: plan snapshots, file and report records (and blobs when BLOB_STORE=database). */
+  db: DondocDb;
+  /** This host's folder: the local blob store (`files/`, when BLOB_STORE=local) and reports (`reports/`). */
   stateDir: string;
   /** Where reports are written, when not `<stateDir>/reports` (a simulation writes them into its output). */
   reportsDir?: string;
@@ -41,11 +43,13 @@ export interface Dondoc {
  */
 export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
   const announced = loadAnnouncedSchedules();
+  const { plans, files, reports } = await openStores(options.config, options.db, options.stateDir);
   const core = createCycleCore({
     client: options.temporal.client,
     taskQueue: options.taskQueue,
-    plans: createPlanStore(path.join(options.stateDir, 'plans')),
-    files: createFileStore(options.stateDir),
+    plans,
+    files,
+    reports,
     announced,
     ...(options.links && { links: options.links }),
   });

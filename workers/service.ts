@@ -3,6 +3,8 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createFileLedger } from '../activities/notify/sent-ledger';
 import type { Config } from '../config/env';
 import { resolveTemporalCli } from '../config/temporal-binaries';
+import { databaseTarget } from '../db/database-target';
+import { openDatabase, type OpenedDatabase } from '../db/open-database';
 import { AppError } from '../domain/errors';
 import { loadLinkSecret } from '../links/link-secret';
 import { createLinkSigner } from '../links/link-signer';
@@ -41,6 +43,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   let dondoc: Dondoc | undefined;
   let temporal: ConnectedClient | undefined;
   let web: RunningWebServer | undefined;
+  let database: OpenedDatabase | undefined;
   const now = (): Date => new Date();
   try {
     if (!config.env.TEMPORAL_ADDRESS) {
@@ -73,8 +76,11 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     const linkSecret = loadLinkSecret(config.dataDir, config.env.DONDOC_SECRET);
     const baseUrl = publicBaseUrl(config);
     const taskQueue = config.env.TEMPORAL_TASK_QUEUE;
+    database = await openDatabase(databaseTarget(config));
+    out.info(`Database             ${database.describe}`);
     dondoc = await composeDondoc({
       config,
+      db: database.db,
       temporal: { connection, client: temporal.client, namespace: target.namespace },
       taskQueue,
       now,
@@ -117,6 +123,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     await temporal?.close();
     await dondoc?.close();
     await connection?.close();
+    await database?.close();
     await devServer?.stop();
   }
   out.info('dondoc stopped.');

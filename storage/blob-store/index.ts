@@ -15,12 +15,12 @@ export function localBlobRoot(dataDir: string): string {
 
 /**
  * The blob store BLOB_STORE names, probed once: an unreachable store stops start-up (BLOB_STORE_UNAVAILABLE)
- * instead of failing the first upload.
+ * instead of failing the first upload. `dataDir` (default: DONDOC_DATA_DIR) holds the local store and staging.
  */
-export async function createBlobStore(config: Config, db: DondocDb): Promise<BlobStore> {
+export async function createBlobStore(config: Config, db: DondocDb, dataDir = config.dataDir): Promise<BlobStore> {
   const { env } = config;
   // Uploads wait in a temporary file while they are hashed and checked; only then does a backend take them.
-  const stagingDir = path.join(config.dataDir, 'incoming');
+  const stagingDir = path.join(dataDir, 'incoming');
   const store =
     env.BLOB_STORE === 'database'
       ? createDatabaseBlobStore(db, stagingDir)
@@ -36,7 +36,7 @@ export async function createBlobStore(config: Config, db: DondocDb): Promise<Blo
             },
             stagingDir,
           )
-        : createLocalBlobStore(localBlobRoot(config.dataDir));
+        : createLocalBlobStore(localBlobRoot(dataDir));
   await store.probe();
   return store;
 }

@@ -7,9 +7,13 @@ import type { Worker } from '@temporalio/worker';
 import { runCli } from '../../cli/program';
 import { loadAnnouncedSchedules } from '../../config/calendars';
 import { createCycleCore, type CycleCore } from '../../cycles';
+import { openDatabase, type OpenedDatabase } from '../../db/open-database';
+import type { DondocDb } from '../../db/postgres-pool';
 import { createLinkSigner } from '../../links/link-signer';
+import { createLocalBlobStore } from '../../storage/blob-store/local-blob-store';
 import { createFileStore } from '../../storage/file-store';
 import { createPlanStore } from '../../storage/plan-store';
+import { createReportStore } from '../../storage/report-store';
 import { createWorker } from '../../workers/worker';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { startTestChannels, type TestChannels } from './channels';
@@ -24,8 +28,9 @@ export interface TestStack {
   /** The application core the worker's cycle activities use (plans, files and reports under `dataDir`). */
   core: CycleCore;
   channels: TestChannels;
-  /** `<dataDir>/plans` holds plan snapshots, `<dataDir>/files` submitted files, `<dataDir>/reports` reports. */
+  /** `<dataDir>/db` the embedded database (the CLI shares it), `<dataDir>/files` blobs, `<dataDir>/reports` reports. */
   dataDir: string;
+  db: DondocDb;
   taskQueue: string;
   /** The environment of a CLI run against this stack: TEMPORAL_ADDRESS, DONDOC_DATA_DIR, TEMPORAL_TASK_QUEUE. */
   env: Record<string, string>;
@@ -43,6 +48,7 @@ export async function startTestStack(
   const taskQueue = `cli-${randomUUID()}`;
   let server: TestDevServer | undefined;
   let channels: TestChannels | undefined;
+  let database: OpenedDatabase | undefined;
   try {
     const bundling = bundleWorkflows(require.resolve('../../workflows'));
     bundling.catch(() => undefined); // awaited below; meanwhile a failure is not an unhandled rejection
@@ -50,7 +56,14 @@ export async function startTestStack(
     const startedChannels = (channels = await startTestChannels());
     const bundle = await bundling;
     const { env } = startedServer;
-    const core = testCore({ client: env.client, taskQueue, dataDir, ...(options.links && { links: options.links }) });
+    const opened = (database = await openDatabase({ embeddedDir: path.join(dataDir, 'db') }));
+    const core = testCore({
+      client: env.client,
+      taskQueue,
+      dataDir,
+      db: opened.db,
+      ...(options.links && { links: options.links }),
+    });
     const worker: Worker = await createWorker({
       connection: env.nativeConnection,
       namespace: 'default',
@@ -67,6 +80,7 @@ export async function startTestStack(
       core,
       channels: startedChannels,
       dataDir,
+      db: opened.db,
       taskQueue,
       env: {
         TEMPORAL_ADDRESS: startedServer.server.address,
@@ -79,6 +93,7 @@ export async function startTestStack(
         await running.catch(() => undefined);
         await startedChannels.close();
         await startedServer.teardown();
+        await opened.close();
         await rm(dataDir, { recursive: true, force: true });
       },
     };
@@ -86,23 +101,27 @@ export async function startTestStack(
   } catch (err) {
     await channels?.close();
     await server?.teardown();
+    await database?.close();
     await rm(dataDir, { recursive: true, force: true });
     throw err;
   }
 }
 
-/** The core as `dondoc start` builds it, on `client` and `taskQueue`, keeping its files under `dataDir`. */
+/** The core as `dondoc start` builds it, on `client` and `taskQueue`, with `db` and blobs under `dataDir/files`. */
 export function testCore(options: {
   client: Client;
   taskQueue: string;
   dataDir: string;
+  db: DondocDb;
   links?: { secret: Buffer; publicBaseUrl: string };
 }): CycleCore {
+  const blobs = createLocalBlobStore(path.join(options.dataDir, 'files'));
   return createCycleCore({
     client: options.client,
     taskQueue: options.taskQueue,
-    plans: createPlanStore(path.join(options.dataDir, 'plans')),
-    files: createFileStore(options.dataDir),
+    plans: createPlanStore(options.db),
+    files: createFileStore(blobs, options.db),
+    reports: createReportStore(blobs, options.db),
     announced: loadAnnouncedSchedules(),
     ...(options.links && { links: createLinkSigner(options.links.secret, options.links.publicBaseUrl) }),
   });

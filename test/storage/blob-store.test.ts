@@ -5,11 +5,12 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { loadConfig } from '../../config/env';
+import type { OpenedDatabase } from '../../db/open-database';
 import { AppError } from '../../domain/errors';
 import { createBlobStore, type BlobStore, type ContentCheck } from '../../storage/blob-store';
 import { DATABASE_BLOB_MAX_BYTES } from '../../storage/blob-store/database-blob-store';
+import { DATABASES } from '../helpers/databases';
 import { startTestS3Server, type TestS3Server } from '../helpers/s3-server';
-import { startTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 const asText: ContentCheck = () => 'text/plain';
 const sha = (content: string | Buffer) => createHash('sha256').update(content).digest('hex');
@@ -19,15 +20,16 @@ const collect = async (store: BlobStore) => {
   return entries;
 };
 
-let database: TestDatabase;
+const databases = new Map<string, OpenedDatabase>();
 let s3: TestS3Server;
 let dataDir: string;
 
 beforeAll(async () => {
-  [database, s3] = await Promise.all([startTestDatabase(), startTestS3Server()]);
+  s3 = await startTestS3Server();
+  for (const backend of DATABASES) databases.set(backend.name, await backend.open());
 });
 afterAll(async () => {
-  await Promise.all([database?.close(), s3?.close()]);
+  await Promise.all([...[...databases.values()].map((opened) => opened.close()), s3?.close()]);
 });
 beforeEach(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-blobs-'));
@@ -50,15 +52,23 @@ function envOf(kind: string): Record<string, string> {
 }
 
 /** Every backend, built as start-up builds it (createBlobStore from the environment), emptied first. */
-async function storeOf(kind: string): Promise<BlobStore> {
-  const store = await createBlobStore(loadConfig(envOf(kind)), database.db);
+async function storeOf(kind: string, on = 'PGlite'): Promise<BlobStore> {
+  const store = await createBlobStore(loadConfig(envOf(kind)), dbOf(on));
   for await (const entry of store.list()) await store.delete(entry.sha256);
   return store;
 }
 
-describe.each(['local', 'database', 's3'])('the %s blob store', (kind) => {
+const dbOf = (name: string) => databases.get(name)!.db;
+
+// The database store runs on both databases dondoc runs on.
+describe.each([
+  ['local', 'PGlite'],
+  ['database', 'PGlite'],
+  ['database', 'PostgreSQL'],
+  ['s3', 'PGlite'],
+])('the %s blob store (database: %s)', (kind, on) => {
   it('puts content under its SHA-256 and gives it back', async () => {
-    const store = await storeOf(kind);
+    const store = await storeOf(kind, on);
     const content = Buffer.from('Báo cáo số 45/BC-UBND\n'.repeat(5000));
     const put = await store.put(Readable.from([content.subarray(0, 1000), content.subarray(1000)]), asText);
     expect(put).toEqual({ sha256: sha(content), size: content.length, contentType: 'text/plain' });
@@ -68,7 +78,7 @@ describe.each(['local', 'database', 's3'])('the %s blob store', (kind) => {
   });
 
   it('hands the check the head, the tail and the size; a refusal leaves nothing', async () => {
-    const store = await storeOf(kind);
+    const store = await storeOf(kind, on);
     const content = Buffer.concat([Buffer.from('HEAD'), Buffer.alloc(200_000, 0x20), Buffer.from('TAIL')]);
     let seen: { head: string; tail: string; size: number } | undefined;
     await expect(
@@ -83,7 +93,7 @@ describe.each(['local', 'database', 's3'])('the %s blob store', (kind) => {
   });
 
   it('leaves nothing when the stream breaks', async () => {
-    const store = await storeOf(kind);
+    const store = await storeOf(kind, on);
     const broken = new Readable({
       read() {
         this.push(Buffer.from('part of a file'));
@@ -100,7 +110,7 @@ describe.each(['local', 'database', 's3'])('the %s blob store', (kind) => {
   });
 
   it('keeps one copy of the same content, and restarts its age when it is put again', async () => {
-    const store = await storeOf(kind);
+    const store = await storeOf(kind, on);
     const first = await store.put(Readable.from([Buffer.from('giống nhau')]), asText);
     const [before] = await collect(store);
     await new Promise((resolve) => setTimeout(resolve, 1100)); // S3 times have whole seconds
@@ -112,7 +122,7 @@ describe.each(['local', 'database', 's3'])('the %s blob store', (kind) => {
   });
 
   it('lists every blob with its time, and deletes one', async () => {
-    const store = await storeOf(kind);
+    const store = await storeOf(kind, on);
     const a = await store.put(Readable.from([Buffer.from('a')]), asText);
     const b = await store.put(Readable.from([Buffer.from('b')]), asText);
     const entries = await collect(store);
@@ -126,7 +136,7 @@ describe.each(['local', 'database', 's3'])('the %s blob store', (kind) => {
   });
 
   it('answers undefined for a blob it does not have, and for a key that is not a SHA-256', async () => {
-    const store = await storeOf(kind);
+    const store = await storeOf(kind, on);
     expect(await store.get(sha('never stored'))).toBeUndefined();
     expect(await store.has(sha('never stored'))).toBe(false);
     expect(await store.get('../../etc/passwd')).toBeUndefined();
@@ -149,7 +159,7 @@ describe('the database blob store', () => {
 describe('createBlobStore', () => {
   it('stops start-up with BLOB_STORE_UNAVAILABLE when the S3 bucket does not exist', async () => {
     const config = loadConfig({ ...envOf('s3'), S3_BUCKET: 'no-such-bucket' });
-    const err = await createBlobStore(config, database.db).catch((e: unknown) => e);
+    const err = await createBlobStore(config, dbOf('PGlite')).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
     expect((err as AppError).code).toBe('BLOB_STORE_UNAVAILABLE');
     expect((err as AppError).message).toBe(`BLOB_STORE=s3: bucket no-such-bucket at ${s3.endpoint}: no such bucket`);
@@ -157,7 +167,7 @@ describe('createBlobStore', () => {
 
   it('stops start-up when nothing listens at S3_ENDPOINT', async () => {
     const config = loadConfig({ ...envOf('s3'), S3_ENDPOINT: 'http://127.0.0.1:9' });
-    const err = await createBlobStore(config, database.db).catch((e: unknown) => e);
+    const err = await createBlobStore(config, dbOf('PGlite')).catch((e: unknown) => e);
     expect((err as AppError).code).toBe('BLOB_STORE_UNAVAILABLE');
     expect((err as AppError).message).toMatch(/^BLOB_STORE=s3: bucket dondoc-test at http:\/\/127\.0\.0\.1:9: /);
   });
@@ -166,7 +176,7 @@ describe('createBlobStore', () => {
     const notADirectory = path.join(dataDir, 'a-file');
     await writeFile(notADirectory, '');
     const config = loadConfig({ ...envOf('local'), DONDOC_DATA_DIR: notADirectory });
-    const err = await createBlobStore(config, database.db).catch((e: unknown) => e);
+    const err = await createBlobStore(config, dbOf('PGlite')).catch((e: unknown) => e);
     expect((err as AppError).code).toBe('BLOB_STORE_UNAVAILABLE');
     expect((err as AppError).message).toMatch(/^BLOB_STORE=local: cannot write to .*a-file\/files: /);
   });

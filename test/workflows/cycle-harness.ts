@@ -7,6 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { shiftedServerClock } from '../../activities/shifted-clock';
+import { openDatabase } from '../../db/open-database';
 import type { CycleWorkflowInput } from '../../domain/cycle/cycle-input';
 import { parseLocalDate } from '../../domain/local-date';
 import type { cycleWorkflow } from '../../workflows';
@@ -52,7 +53,8 @@ export async function startCycleHarness(options: CycleStartOptions): Promise<Cyc
       startTestChannels({ now: clock }),
     ]);
   const taskQueue = `cycle-${randomUUID()}`;
-  const core = testCore({ client: env.client, taskQueue, dataDir });
+  const database = await openDatabase({ memory: true });
+  const core = testCore({ client: env.client, taskQueue, dataDir, db: database.db });
   const prepared = await core.prepare({
     planFile: options.planFile,
     year: options.year,
@@ -100,6 +102,7 @@ export async function startCycleHarness(options: CycleStartOptions): Promise<Cyc
       await running.catch(() => undefined);
       await channels.close();
       await env.teardown();
+      await database.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };
