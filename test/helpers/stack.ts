@@ -87,6 +87,8 @@ export async function startTestStack(
         TEMPORAL_NAMESPACE: 'default',
         TEMPORAL_TASK_QUEUE: taskQueue,
         DONDOC_DATA_DIR: dataDir,
+        // Required with TEMPORAL_ADDRESS (every host must share it).
+        DONDOC_SECRET: 'test-secret-of-at-least-32-bytes-0123456789',
       },
       async teardown() {
         if (worker.getState() === 'RUNNING') worker.shutdown();
