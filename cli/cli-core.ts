@@ -3,6 +3,7 @@ import { loadConfig, type Config } from '../config/env';
 import { createCycleCore, type CycleCore } from '../cycles';
 import { databaseTarget } from '../db/database-target';
 import { openDatabase } from '../db/open-database';
+import type { DondocDb } from '../db/postgres-pool';
 import { openStores } from '../storage/stores';
 import { connectClient } from '../workers/temporal-client';
 
@@ -14,29 +15,30 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * Temporal call in it has `timeoutMs`: an Update with no worker polling would otherwise wait forever), and closes.
  */
 export async function withCore<T>(
-  fn: (core: CycleCore, config: Config) => Promise<T>,
+  fn: (core: CycleCore, config: Config, db: DondocDb) => Promise<T>,
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(databaseTarget(config));
+  const connected = await connectClient(config).catch(async (err: unknown) => {
+    await database.close();
+    throw err;
+  });
+  const { db } = database;
   try {
-    const { plans, files, reports } = await openStores(config, database.db);
-    const connected = await connectClient(config);
-    try {
-      const core = createCycleCore({
-        client: connected.client,
-        taskQueue: config.env.TEMPORAL_TASK_QUEUE,
-        plans,
-        files,
-        reports,
-        announced: loadAnnouncedSchedules(),
-        deadlineMs: timeoutMs,
-      });
-      return await fn(core, config);
-    } finally {
-      await connected.close();
-    }
+    const { plans, files, reports } = await openStores(config, db);
+    const core = createCycleCore({
+      client: connected.client,
+      taskQueue: config.env.TEMPORAL_TASK_QUEUE,
+      plans,
+      files,
+      reports,
+      announced: loadAnnouncedSchedules(),
+      deadlineMs: timeoutMs,
+    });
+    return await fn(core, config, db);
   } finally {
+    await connected.close();
     await database.close();
   }
 }

@@ -59,22 +59,22 @@ export async function runSimulation(config: Config, options: SimulationOptions):
     projectRoot: config.projectRoot,
     searchPath: config.rawEnv.PATH,
   });
-  const [env, workflowBundle] = await Promise.all([
+  const [env, workflowBundle, database] = await Promise.all([
     TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: executable } } }),
     bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') }),
+    // A run that leaves nothing behind: its state lives in memory.
+    openDatabase({ memory: true }),
   ]);
   let shift = 0;
   const now = shiftedServerClock(() => shift);
   const log = createNotificationLog();
   let dondoc: Dondoc | undefined;
-  // A simulation leaves nothing behind but its output folder: a database in memory, blobs in its state folder.
-  const database = await openDatabase({ memory: true });
   try {
     const taskQueue = `simulate-${randomUUID()}`;
     dondoc = await composeDondoc({
       config: simulationConfig(config, options),
-      db: database.db,
       temporal: { connection: env.nativeConnection, client: env.client, namespace: env.namespace ?? 'default' },
+      db: database.db,
       taskQueue,
       now,
       stateDir,
@@ -147,8 +147,8 @@ export async function runSimulation(config: Config, options: SimulationOptions):
     };
   } finally {
     await dondoc?.close();
-    await database.close();
     await env.teardown();
+    await database.close();
     await rm(stateDir, { recursive: true, force: true });
   }
 }
@@ -164,6 +164,7 @@ function simulationConfig(config: Config, options: SimulationOptions): Config {
     env: {
       ...config.env,
       HOST: '127.0.0.1',
+      // Blobs in the simulation's own state folder, whatever BLOB_STORE the service uses.
       BLOB_STORE: 'local',
       SMTP_URL: options.smtpUrl,
       ZALO_APP_ID: useRealZalo ? config.env.ZALO_APP_ID : undefined,

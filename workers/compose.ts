@@ -13,11 +13,11 @@ import { createWorker } from './worker';
 export interface ComposeOptions {
   config: Config;
   temporal: { connection: NativeConnection; client: Client; namespace: string };
+  /** dondoc's own state, shared by every host (opened and closed by the caller). */
+  db: DondocDb;
   taskQueue: string;
   /** The activities' clock: the wall clock, or plan time in a simulation. */
   now: () => Date;
-  /** dondoc's database: plan snapshots, file and report records (and blobs when BLOB_STORE=database). */
-  db: DondocDb;
   /** This host's folder: the local blob store (`files/`, when BLOB_STORE=local) and reports (`reports/`). */
   stateDir: string;
   /** Where reports are written, when not `<stateDir>/reports` (a simulation writes them into its output). */

@@ -38,14 +38,17 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
 
+  let database: OpenedDatabase | undefined;
   let devServer: DevServer | undefined;
   let connection: NativeConnection | undefined;
   let dondoc: Dondoc | undefined;
   let temporal: ConnectedClient | undefined;
   let web: RunningWebServer | undefined;
-  let database: OpenedDatabase | undefined;
   const now = (): Date => new Date();
   try {
+    // First: a database that cannot be reached or migrated stops start-up before anything else has started.
+    database = await openDatabase(databaseTarget(config));
+    out.info(`Database             ${database.describe}`);
     if (!config.env.TEMPORAL_ADDRESS) {
       const dbFile = path.join(config.dataDir, 'temporal', 'dev.sqlite');
       devServer = await startDevServer({
@@ -76,12 +79,10 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     const linkSecret = loadLinkSecret(config.dataDir, config.env.DONDOC_SECRET);
     const baseUrl = publicBaseUrl(config);
     const taskQueue = config.env.TEMPORAL_TASK_QUEUE;
-    database = await openDatabase(databaseTarget(config));
-    out.info(`Database             ${database.describe}`);
     dondoc = await composeDondoc({
       config,
-      db: database.db,
       temporal: { connection, client: temporal.client, namespace: target.namespace },
+      db: database.db,
       taskQueue,
       now,
       stateDir: config.dataDir,
@@ -123,8 +124,8 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     await temporal?.close();
     await dondoc?.close();
     await connection?.close();
-    await database?.close();
     await devServer?.stop();
+    await database?.close();
   }
   out.info('dondoc stopped.');
 }

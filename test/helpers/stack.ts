@@ -20,6 +20,9 @@ import { startTestChannels, type TestChannels } from './channels';
 import { bundleWorkflows, startTestDevServer, type TestDevServer } from './temporal';
 
 /** The small plan (3 units, 2 obligations) most CLI and web tests start a 2031 cycle of. */
+/** The signing secret of test stacks (required once TEMPORAL_ADDRESS or DATABASE_URL is set). */
+export const TEST_SECRET = 'test-secret-of-at-least-32-bytes-for-dondoc';
+
 export const CYCLE_SMALL = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
 
 /** What `dondoc start` runs, in miniature, for tests that drive the real CLI against it. */
@@ -28,11 +31,12 @@ export interface TestStack {
   /** The application core the worker's cycle activities use (plans, files and reports under `dataDir`). */
   core: CycleCore;
   channels: TestChannels;
-  /** `<dataDir>/db` the embedded database (the CLI shares it), `<dataDir>/files` blobs, `<dataDir>/reports` reports. */
-  dataDir: string;
+  /** dondoc's database (PGlite in memory, served on loopback: the CLI reaches it at `env.DATABASE_URL`). */
   db: DondocDb;
+  /** `<dataDir>/files` holds submitted files and reports (the local blob store), `<dataDir>/reports` report files. */
+  dataDir: string;
   taskQueue: string;
-  /** The environment of a CLI run against this stack: TEMPORAL_ADDRESS, DONDOC_DATA_DIR, TEMPORAL_TASK_QUEUE. */
+  /** The environment of a CLI run against this stack: TEMPORAL_ADDRESS, DATABASE_URL, DONDOC_SECRET, DONDOC_DATA_DIR… */
   env: Record<string, string>;
   teardown(): Promise<void>;
 }
@@ -54,9 +58,9 @@ export async function startTestStack(
     bundling.catch(() => undefined); // awaited below; meanwhile a failure is not an unhandled rejection
     const startedServer = (server = await startTestDevServer(DEV_SERVER_SEARCH_ATTRIBUTES));
     const startedChannels = (channels = await startTestChannels());
+    const opened = (database = await openDatabase({ memory: true }));
     const bundle = await bundling;
     const { env } = startedServer;
-    const opened = (database = await openDatabase({ embeddedDir: path.join(dataDir, 'db') }));
     const core = testCore({
       client: env.client,
       taskQueue,
@@ -79,16 +83,16 @@ export async function startTestStack(
       client: env.client,
       core,
       channels: startedChannels,
-      dataDir,
       db: opened.db,
+      dataDir,
       taskQueue,
       env: {
         TEMPORAL_ADDRESS: startedServer.server.address,
         TEMPORAL_NAMESPACE: 'default',
         TEMPORAL_TASK_QUEUE: taskQueue,
         DONDOC_DATA_DIR: dataDir,
-        // Required with TEMPORAL_ADDRESS (every host must share it).
-        DONDOC_SECRET: 'test-secret-of-at-least-32-bytes-0123456789',
+        DATABASE_URL: opened.embeddedUrl ?? '',
+        DONDOC_SECRET: TEST_SECRET,
       },
       async teardown() {
         if (worker.getState() === 'RUNNING') worker.shutdown();
