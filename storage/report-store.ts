@@ -31,6 +31,8 @@ export function createReportStore(blobs: BlobStore, db: DondocDb): ReportStore {
       await db
         .insertInto('reportRecords')
         .values({ cycleId, name, sha256: put.sha256, contentType, size: put.size })
+        // A retried aggregation writes the same report again: one record.
+        .onConflict((oc) => oc.columns(['cycleId', 'name', 'sha256']).doNothing())
         .execute();
     },
     list: (cycleId) =>

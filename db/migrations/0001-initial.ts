@@ -68,6 +68,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('report_records_sha256').on('report_records').column('sha256').execute();
+  // An aggregation retried (its email deferred, say) records the same report once.
+  await db.schema
+    .createIndex('report_records_report')
+    .on('report_records')
+    .columns(['cycle_id', 'name', 'sha256'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('users')

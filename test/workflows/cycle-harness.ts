@@ -7,6 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { shiftedServerClock } from '../../activities/shifted-clock';
+import type { CycleCore } from '../../cycles';
 import { openDatabase } from '../../db/open-database';
 import type { CycleWorkflowInput } from '../../domain/cycle/cycle-input';
 import { parseLocalDate } from '../../domain/local-date';
@@ -25,6 +26,8 @@ export interface CycleHarness {
   channels: TestChannels;
   handle: WorkflowHandle<typeof cycleWorkflow>;
   input: CycleWorkflowInput;
+  /** The core the cycle activities use (its reports, plan snapshots and files are in an in-memory database). */
+  core: CycleCore;
   /** Lets server time (and so plan time) run until `planTime`, firing every timer on the way. */
   sleepUntil(planTime: string): Promise<void>;
   status(): Promise<CycleStatus>;
@@ -82,6 +85,7 @@ export async function startCycleHarness(options: CycleStartOptions): Promise<Cyc
     channels,
     handle,
     input,
+    core,
     async sleepUntil(planTime) {
       const target = Date.parse(planTime) - shift;
       const current = await env.currentTimeMs();
