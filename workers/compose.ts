@@ -6,7 +6,7 @@ import type { Config } from '../config/env';
 import { createCycleCore, type CycleCore } from '../cycles';
 import type { DondocDb } from '../db/postgres-pool';
 import type { LinkSigner } from '../links/link-signer';
-import { openStores } from '../storage/stores';
+import { openStores, type DondocStores } from '../storage/stores';
 import { startChannels, type ChannelOptions, type RunningChannels } from './channels';
 import { createWorker } from './worker';
 
@@ -18,6 +18,8 @@ export interface ComposeOptions {
   taskQueue: string;
   /** The activities' clock: the wall clock, or plan time in a simulation. */
   now: () => Date;
+  /** The stores, when the caller opened them already (start-up probes the blob store first); else opened here. */
+  stores?: DondocStores;
   /** This host's folder: the local blob store (`files/`, when BLOB_STORE=local) and reports (`reports/`). */
   stateDir: string;
   /** Where reports are written, when not `<stateDir>/reports` (a simulation writes them into its output). */
@@ -43,7 +45,7 @@ export interface Dondoc {
  */
 export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
   const announced = loadAnnouncedSchedules();
-  const { plans, files, reports } = await openStores(options.config, options.db, options.stateDir);
+  const { plans, files, reports } = options.stores ?? (await openStores(options.config, options.db, options.stateDir));
   const core = createCycleCore({
     client: options.temporal.client,
     taskQueue: options.taskQueue,

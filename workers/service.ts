@@ -8,6 +8,7 @@ import { openDatabase, type OpenedDatabase } from '../db/open-database';
 import { AppError } from '../domain/errors';
 import { loadLinkSecret } from '../links/link-secret';
 import { createLinkSigner } from '../links/link-signer';
+import { openStores } from '../storage/stores';
 import { buildApp } from '../web/app';
 import { startWebServer, type RunningWebServer } from '../web/server';
 import { webConfigFromEnv } from '../web/web-config-from-env';
@@ -49,6 +50,9 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     // First: a database that cannot be reached or migrated stops start-up before anything else has started.
     database = await openDatabase(databaseTarget(config));
     out.info(`Database             ${database.describe}`);
+    // Then the blob store (probed): one that cannot be reached stops start-up before Temporal starts.
+    const stores = await openStores(config, database.db);
+    out.info(`Blob store           ${stores.blobs.kind} (BLOB_STORE)`);
     if (!config.env.TEMPORAL_ADDRESS) {
       const dbFile = path.join(config.dataDir, 'temporal', 'dev.sqlite');
       devServer = await startDevServer({
@@ -83,6 +87,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
       config,
       temporal: { connection, client: temporal.client, namespace: target.namespace },
       db: database.db,
+      stores,
       taskQueue,
       now,
       stateDir: config.dataDir,
