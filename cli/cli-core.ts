@@ -1,12 +1,10 @@
-import path from 'node:path';
 import { loadAnnouncedSchedules } from '../config/calendars';
 import { loadConfig, type Config } from '../config/env';
 import { createCycleCore, type CycleCore } from '../cycles';
 import { databaseTarget } from '../db/database-target';
 import { openDatabase } from '../db/open-database';
 import type { DondocDb } from '../db/postgres-pool';
-import { createFileStore } from '../storage/file-store';
-import { createPlanStore } from '../storage/plan-store';
+import { openStores } from '../storage/stores';
 import { connectClient } from '../workers/temporal-client';
 
 /** How long one command may wait for Temporal and the worker, in ms. */
@@ -28,11 +26,13 @@ export async function withCore<T>(
   });
   const { db } = database;
   try {
+    const { plans, files, reports } = await openStores(config, db);
     const core = createCycleCore({
       client: connected.client,
       taskQueue: config.env.TEMPORAL_TASK_QUEUE,
-      plans: createPlanStore(path.join(config.dataDir, 'plans')),
-      files: createFileStore(config.dataDir),
+      plans,
+      files,
+      reports,
       announced: loadAnnouncedSchedules(),
       deadlineMs: timeoutMs,
     });

@@ -7,6 +7,7 @@ import { registerFakeZalo } from './commands/fake-zalo';
 import { registerPlan } from './commands/plan';
 import { registerSimulate } from './commands/simulate';
 import { registerStart } from './commands/start';
+import { registerStorage } from './commands/storage-sweep';
 import { registerSubmit } from './commands/submit';
 import { registerWaive } from './commands/waive';
 
@@ -31,6 +32,7 @@ function buildProgram(io: CliIo): Command {
   registerSubmit(program, io);
   registerExtend(program, io);
   registerWaive(program, io);
+  registerStorage(program, io);
   return program;
 }
 

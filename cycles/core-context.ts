@@ -4,6 +4,7 @@ import { cycleWorkflowId, unitWorkflowId } from '../domain/cycle/cycle-input';
 import type { LinkSigner } from '../links/link-signer';
 import type { FileStore } from '../storage/file-store';
 import type { PlanStore } from '../storage/plan-store';
+import type { ReportStore } from '../storage/report-store';
 import type { cycleWorkflow } from '../workflows/cycle-workflow';
 import type { unitWorkflow } from '../workflows/unit-workflow';
 
@@ -13,6 +14,8 @@ export interface CycleCoreDeps {
   taskQueue: string;
   plans: PlanStore;
   files: FileStore;
+  /** Aggregated reports (the cycle activities write them; any host's web can serve them). */
+  reports: ReportStore;
   /** Announced holiday schedules (config/calendars/), for compiling schedules. */
   announced: readonly AnnouncedSchedule[];
   /** Signs each unit's submission links; without it, messages carry no link. */

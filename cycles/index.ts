@@ -34,6 +34,7 @@ export function createCycleCore(deps: CycleCoreDeps) {
     ...unitFanout(ctx),
     ...temporalHealth(ctx),
     files: deps.files,
+    reports: deps.reports,
     taskQueue: deps.taskQueue,
   };
 }

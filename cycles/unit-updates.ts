@@ -34,6 +34,7 @@ export function unitUpdates(ctx: CoreContext, reads: CycleReads) {
     update: UpdateDefinition<R, [Input]>,
     input: Input,
     options: UnitUpdateOptions | undefined,
+    beforeUpdate?: (updateId: string) => Promise<void>,
   ): Promise<UnitUpdateResult<R>> {
     const subject = {
       label: `cycle ${cycleLabel(target)}, unit ${target.unitId}, obligation ${target.obligationId}`,
@@ -50,6 +51,7 @@ export function unitUpdates(ctx: CoreContext, reads: CycleReads) {
         );
       }
       const updateId = updateIdOf(unitWorkflowId(target, target.unitId), update.name, input, options?.requestId);
+      await beforeUpdate?.(updateId);
       try {
         const result = await ctx.unitHandle(target, target.unitId).executeUpdate(update, { args: [input], updateId });
         return { result, unit, obligation };
@@ -61,24 +63,37 @@ export function unitUpdates(ctx: CoreContext, reads: CycleReads) {
 
   return {
     /**
-     * Records a submission. Files are stored by the caller first (a CLI path or a web upload); when the workflow
-     * surely did not take the submission they are removed again, but after a timeout they stay: it may be recorded.
+     * Records a submission. Files are stored by the caller first (a CLI path or a web upload); their records are
+     * written before the workflow is asked, and removed again only when the workflow surely did not take the
+     * submission (after a timeout they stay: it may be recorded). Blobs themselves are never deleted here.
      */
     async submit(
       target: ObligationTarget,
       request: SubmitRequest,
-      options?: UnitUpdateOptions & { files?: readonly StoredFile[] },
+      options?: UnitUpdateOptions & { files?: readonly StoredFile[]; tokenId?: string },
     ): Promise<UnitUpdateResult<SubmitReceipt>> {
-      const files = options?.files ?? [];
+      const files = (options?.files ?? []).map((file) => file.ref);
       const input: SubmitInput = {
         ...request,
         obligationId: target.obligationId,
-        ...(files.length > 0 && { files: files.map((file) => file.ref) }),
+        ...(files.length > 0 && { files }),
+      };
+      let recorded: number[] = [];
+      const recordFiles = async (submissionId: string) => {
+        recorded = await ctx.deps.files.record({
+          cycleId: cycleLabel(target),
+          unitId: target.unitId,
+          obligationId: target.obligationId,
+          submissionId,
+          tokenId: options?.tokenId ?? null,
+          files,
+        });
       };
       try {
-        return await run(target, submitUpdate, input, options);
+        return await run(target, submitUpdate, input, options, recordFiles);
       } catch (err) {
-        if (notApplied(err)) await ctx.deps.files.removeCreated(files);
+        // A record left behind only keeps a blob from the sweep: never worth hiding the refusal for.
+        if (notApplied(err)) await ctx.deps.files.unrecord(recorded).catch(() => undefined);
         throw err;
       }
     },

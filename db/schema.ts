@@ -46,6 +46,8 @@ export interface BlobTable {
   content: Buffer;
   size: number;
   createdAt: CreatedAt;
+  /** When it was last put: putting the same content again restarts its age, so the sweep spares it. */
+  modifiedAt: ColumnType<Date, Date | undefined, Date>;
 }
 
 /**

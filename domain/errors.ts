@@ -119,6 +119,11 @@ export const ERROR_CODES = {
     httpStatus: 503,
     summary: 'The blob store (BLOB_STORE) cannot be reached or refused the request.',
   },
+  FILE_TOO_LARGE: {
+    exitCode: 2,
+    httpStatus: 413,
+    summary: 'A file is larger than the blob store keeps (20 MB with BLOB_STORE=database).',
+  },
 } as const satisfies Record<string, { exitCode: 1 | 2; httpStatus: number; summary: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -165,6 +165,8 @@ function simulationConfig(config: Config, options: SimulationOptions): Config {
     env: {
       ...config.env,
       HOST: '127.0.0.1',
+      // Blobs in the simulation's own state folder, whatever BLOB_STORE the service uses.
+      BLOB_STORE: 'local',
       SMTP_URL: options.smtpUrl,
       ZALO_APP_ID: useRealZalo ? config.env.ZALO_APP_ID : undefined,
       ZALO_APP_SECRET: useRealZalo ? config.env.ZALO_APP_SECRET : undefined,

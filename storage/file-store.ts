@@ -1,118 +1,97 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import { link, mkdir, open, rmdir, unlink } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import type { DondocDb } from '../db/postgres-pool';
 import type { FileRef } from '../domain/cycle/unit-state';
 import { AppError } from '../domain/errors';
+import type { BlobStore, ContentCheck } from './blob-store';
 import { contentTypeOfName } from './content-type-of-name';
+
+export type { ContentCheck } from './blob-store';
 
 export interface StoredFile {
   ref: FileRef;
-  /** Where it is kept: `<dataDir>/files/<sha[0:2]>/<sha>`. */
-  path: string;
-  /** False when the same content was already stored (by an earlier submission): never ours to remove. */
-  created: boolean;
 }
 
-/** Decides, from the copied bytes, the stored content type; throws to refuse the file (nothing is kept). */
-export type ContentCheck = (sample: { head: Buffer; tail: Buffer }) => string;
-
-const SAMPLE_BYTES = 64 * 1024;
-
-/** `<dataDir>/files/<sha[0:2]>/<sha>`: where a submitted file with this sha256 lives. */
-export function storedFilePath(dataDir: string, sha256: string): string {
-  return path.join(dataDir, 'files', sha256.slice(0, 2), sha256);
-}
-
-/**
- * Copies each file into the content-addressed store, hashing while copying so the stored bytes are the hashed
- * ones. All or nothing: when one file cannot be read, those this call created are removed again.
- */
-export async function storeFiles(dataDir: string, sources: readonly string[]): Promise<StoredFile[]> {
-  const stored: StoredFile[] = [];
-  try {
-    for (const source of sources) {
-      // Opened only once the store is ready: a read error must find pipeline() listening.
-      const input = () => createReadStream(source);
-      const byName = () => contentTypeOfName(source);
-      stored.push(await storeStream(dataDir, input, path.basename(source), byName).catch(fileError(source)));
-    }
-    return stored;
-  } catch (err) {
-    await removeCreated(stored);
-    throw err;
-  }
-}
-
-/** Undoes a store after a rejected submission: a rejected upload leaves nothing behind. */
-export async function removeCreated(files: readonly StoredFile[]): Promise<void> {
-  for (const file of files) {
-    if (!file.created) continue;
-    await unlink(file.path).catch(() => undefined);
-    await rmdir(path.dirname(file.path)).catch(() => undefined); // only when empty
-  }
+/** Who a submission's files belong to: written before the workflow is asked, so the sweep never takes them. */
+export interface SubmissionFiles {
+  /** `<planId>/<year>` */
+  cycleId: string;
+  unitId: string;
+  obligationId: string;
+  /** The id of the Update that carries the submission. */
+  submissionId: string;
+  /** The API token that submitted it, if any. */
+  tokenId: string | null;
+  files: readonly FileRef[];
 }
 
 /**
- * Streams `input` into the store under its sha256. The bytes go to a temporary file first, so a stream that fails
- * (too large, cut off) or content that `check` refuses leaves nothing behind.
+ * Submitted files: their bytes in the blob store, and a record per file and submission in `file_records`. Nothing
+ * here deletes a blob: a refused upload leaves an unreferenced blob that the sweep removes later, since the same
+ * bytes may belong to another submission.
  */
-export async function storeStream(
-  dataDir: string,
-  input: Readable | (() => Readable),
-  filename: string,
-  check: ContentCheck,
-): Promise<StoredFile> {
-  const root = path.join(dataDir, 'files');
-  await mkdir(root, { recursive: true });
-  const temp = path.join(root, `.incoming-${process.pid}-${randomUUID()}`);
-  const hash = createHash('sha256');
-  let size = 0;
-  const headChunks: Buffer[] = [];
-  const tap = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      if (size < SAMPLE_BYTES) headChunks.push(chunk.subarray(0, SAMPLE_BYTES - size));
-      size += chunk.length;
-      done(null, chunk);
+export interface FileStore {
+  /** Copies files named on a command line into the blob store. */
+  storeFiles(sources: readonly string[]): Promise<StoredFile[]>;
+  /** Streams one upload in, refused unless `check` accepts its bytes. */
+  storeStream(input: Readable | (() => Readable), filename: string, check: ContentCheck): Promise<StoredFile>;
+  /** The file's content, or undefined when the store does not have it. */
+  open(sha256: string): Promise<Readable | undefined>;
+  /** Records the files of a submission about to be asked for; the ids of the rows this call added (a retry adds none). */
+  record(submission: SubmissionFiles): Promise<number[]>;
+  /** Removes records `record` added, once the workflow surely refused their submission. */
+  unrecord(ids: readonly number[]): Promise<void>;
+}
+
+export function createFileStore(blobs: BlobStore, db: DondocDb): FileStore {
+  const storeStream: FileStore['storeStream'] = async (input, filename, check) => {
+    const put = await blobs.put(input, check);
+    return { ref: { sha256: put.sha256, filename, contentType: put.contentType, size: put.size } };
+  };
+  return {
+    async storeFiles(sources) {
+      const stored: StoredFile[] = [];
+      for (const source of sources) {
+        // Opened only once the store is ready: a read error must find the copy listening.
+        const input = () => createReadStream(source);
+        const byName = () => contentTypeOfName(source);
+        stored.push(await storeStream(input, path.basename(source), byName).catch(fileError(source)));
+      }
+      return stored;
     },
-  });
-  try {
-    await pipeline(
-      typeof input === 'function' ? input() : input,
-      tap,
-      createWriteStream(temp, { flags: 'wx', mode: 0o644 }),
-    );
-    const contentType = check({ head: Buffer.concat(headChunks), tail: await readTail(temp, size) });
-    const sha256 = hash.digest('hex');
-    const target = storedFilePath(dataDir, sha256);
-    await mkdir(path.dirname(target), { recursive: true });
-    // link() fails when the target exists: an atomic "create unless present" that keeps the existing copy.
-    const created = await link(temp, target).then(
-      () => true,
-      (err: NodeJS.ErrnoException) => {
-        if (err.code === 'EEXIST') return false;
-        throw err;
-      },
-    );
-    return { ref: { sha256, filename, contentType, size }, path: target, created };
-  } finally {
-    await unlink(temp).catch(() => undefined);
-  }
-}
-
-async function readTail(file: string, size: number): Promise<Buffer> {
-  const length = Math.min(size, SAMPLE_BYTES);
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(length);
-    await handle.read(buffer, 0, length, size - length);
-    return buffer;
-  } finally {
-    await handle.close();
-  }
+    storeStream,
+    open: (sha256) => blobs.get(sha256),
+    async record(submission) {
+      if (submission.files.length === 0) return [];
+      const rows = await db
+        .insertInto('fileRecords')
+        .values(
+          submission.files.map((file) => ({
+            sha256: file.sha256,
+            filename: file.filename,
+            contentType: file.contentType,
+            size: file.size,
+            cycleId: submission.cycleId,
+            unitId: submission.unitId,
+            obligationId: submission.obligationId,
+            submissionId: submission.submissionId,
+            tokenId: submission.tokenId,
+          })),
+        )
+        .onConflict((oc) => oc.columns(['submissionId', 'sha256', 'filename']).doNothing())
+        .returning('id')
+        .execute();
+      return rows.map((row) => row.id);
+    },
+    async unrecord(ids) {
+      if (ids.length === 0) return;
+      await db
+        .deleteFrom('fileRecords')
+        .where('id', 'in', [...ids])
+        .execute();
+    },
+  };
 }
 
 function fileError(source: string): (err: unknown) => never {
@@ -123,26 +102,5 @@ function fileError(source: string): (err: unknown) => never {
       throw new AppError('FILE_NOT_FOUND', `--file ${source}: ${reason}`, { cause: err });
     }
     throw err;
-  };
-}
-
-/** The content-addressed store of submitted files under `<dataDir>/files`, as one object to hand around. */
-export interface FileStore {
-  /** Copies files named on a command line; all or nothing. */
-  storeFiles(sources: readonly string[]): Promise<StoredFile[]>;
-  /** Streams one upload in, refused unless `check` accepts its bytes. */
-  storeStream(input: Readable | (() => Readable), filename: string, check: ContentCheck): Promise<StoredFile>;
-  /** Removes what a call of this store created, after the submission it was for was refused. */
-  removeCreated(files: readonly StoredFile[]): Promise<void>;
-  /** Where the file with this sha256 is kept. */
-  pathOf(sha256: string): string;
-}
-
-export function createFileStore(dataDir: string): FileStore {
-  return {
-    storeFiles: (sources) => storeFiles(dataDir, sources),
-    storeStream: (input, filename, check) => storeStream(dataDir, input, filename, check),
-    removeCreated,
-    pathOf: (sha256) => storedFilePath(dataDir, sha256),
   };
 }

@@ -6,8 +6,7 @@ import type { Config } from '../config/env';
 import { createCycleCore, type CycleCore } from '../cycles';
 import type { DondocDb } from '../db/postgres-pool';
 import type { LinkSigner } from '../links/link-signer';
-import { createFileStore } from '../storage/file-store';
-import { createPlanStore } from '../storage/plan-store';
+import { openStores, type DondocStores } from '../storage/stores';
 import { startChannels, type ChannelOptions, type RunningChannels } from './channels';
 import { createWorker } from './worker';
 
@@ -19,7 +18,9 @@ export interface ComposeOptions {
   taskQueue: string;
   /** The activities' clock: the wall clock, or plan time in a simulation. */
   now: () => Date;
-  /** Where plan snapshots (`plans/`), submitted files (`files/`) and reports (`reports/`) are kept. */
+  /** The stores, when the caller opened them already (start-up probes the blob store first); else opened here. */
+  stores?: DondocStores;
+  /** This host's folder: the local blob store (`files/`, when BLOB_STORE=local) and reports (`reports/`). */
   stateDir: string;
   /** Where reports are written, when not `<stateDir>/reports` (a simulation writes them into its output). */
   reportsDir?: string;
@@ -44,11 +45,13 @@ export interface Dondoc {
  */
 export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
   const announced = loadAnnouncedSchedules();
+  const { plans, files, reports } = options.stores ?? (await openStores(options.config, options.db, options.stateDir));
   const core = createCycleCore({
     client: options.temporal.client,
     taskQueue: options.taskQueue,
-    plans: createPlanStore(path.join(options.stateDir, 'plans')),
-    files: createFileStore(options.stateDir),
+    plans,
+    files,
+    reports,
     announced,
     ...(options.links && { links: options.links }),
   });

@@ -9,6 +9,7 @@ import { createDbZaloTokenStore } from '../db/stores/zalo-token-store';
 import { AppError } from '../domain/errors';
 import { loadLinkSecret } from '../links/link-secret';
 import { createLinkSigner } from '../links/link-signer';
+import { openStores } from '../storage/stores';
 import { buildApp } from '../web/app';
 import { startWebServer, type RunningWebServer } from '../web/server';
 import { webConfigFromEnv } from '../web/web-config-from-env';
@@ -50,6 +51,9 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     // First: a database that cannot be reached or migrated stops start-up before anything else has started.
     database = await openDatabase(databaseTarget(config));
     out.info(`Database             ${database.describe}`);
+    // Then the blob store (probed): one that cannot be reached stops start-up before Temporal starts.
+    const stores = await openStores(config, database.db);
+    out.info(`Blob store           ${stores.blobs.kind} (BLOB_STORE)`);
     if (!config.env.TEMPORAL_ADDRESS) {
       const dbFile = path.join(config.dataDir, 'temporal', 'dev.sqlite');
       devServer = await startDevServer({
@@ -84,6 +88,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
       config,
       temporal: { connection, client: temporal.client, namespace: target.namespace },
       db,
+      stores,
       taskQueue,
       now,
       stateDir: config.dataDir,

@@ -40,8 +40,18 @@ export function aggregateObligation(deps: CycleDeps) {
     const stamp = planMinuteStamp(Date.parse(input.at));
     const base = `${input.obligationId}-${stamp}${input.final ? '-final' : ''}`;
     const dir = path.join(deps.reportsDir, input.cycle.planId, String(input.cycle.year));
+    const json = JSON.stringify({ ...input, fields, rows }, null, 2);
     await writeAtomically(path.join(dir, `${base}.csv`), csv);
-    await writeAtomically(path.join(dir, `${base}.json`), JSON.stringify({ ...input, fields, rows }, null, 2));
+    await writeAtomically(path.join(dir, `${base}.json`), json);
+    // Also into the blob store, so that every host's web can serve them (the folder is this host's only).
+    const cycleId = `${input.cycle.planId}/${input.cycle.year}`;
+    await deps.core.reports.save({
+      cycleId,
+      name: `${base}.csv`,
+      contentType: 'text/csv; charset=utf-8',
+      content: csv,
+    });
+    await deps.core.reports.save({ cycleId, name: `${base}.json`, contentType: 'application/json', content: json });
 
     const notification: ReportNotification = {
       kind: 'report',

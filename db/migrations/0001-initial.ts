@@ -26,6 +26,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('content', 'bytea', (col) => col.notNull())
     .addColumn('size', 'integer', (col) => col.notNull())
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
+    .addColumn('modified_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
 
   await db.schema
@@ -43,6 +44,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('file_records_sha256').on('file_records').column('sha256').execute();
+  // A retried submission (the same Update id) records its files once.
+  await db.schema
+    .createIndex('file_records_submission')
+    .on('file_records')
+    .columns(['submission_id', 'sha256', 'filename'])
+    .unique()
+    .execute();
   await db.schema
     .createIndex('file_records_unit')
     .on('file_records')
@@ -60,6 +68,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (col) => col.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('report_records_sha256').on('report_records').column('sha256').execute();
+  // An aggregation retried (its email deferred, say) records the same report once.
+  await db.schema
+    .createIndex('report_records_report')
+    .on('report_records')
+    .columns(['cycle_id', 'name', 'sha256'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('users')

@@ -1,4 +1,3 @@
-import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { UnitStatus } from '../../domain/cycle/unit-status';
 import type { CycleStatus } from '../../workflows/cycle-messages';
@@ -71,13 +70,13 @@ describe('dondoc cycle start | status | amend | close (dev server, real worker)'
   });
 
   it('--dry-run compiles and prints, but starts and stores nothing', async () => {
-    const plansDir = path.join(stack.dataDir, 'plans');
-    const before = await readdir(plansDir).catch(() => []);
+    const snapshots = () => stack.db.selectFrom('planSnapshots').select('id').orderBy('id').execute();
+    const before = await snapshots();
     const dry = await dondoc('cycle', 'start', PLAN, '--year', '2032', '--issued-on', '2032-03-02', '--dry-run');
     expect(dry).toMatchObject({ code: 0, stderr: '' });
     expect(dry.stdout).toContain('Chạy thử (--dry-run): sẽ khởi tạo chu kỳ dondoc/cycle-small/2032');
     expect(dry.stdout).toContain('Chưa khởi tạo, chưa lưu gì.');
-    expect(await readdir(plansDir).catch(() => [])).toEqual(before);
+    expect(await snapshots()).toEqual(before);
     const status = await dondoc('cycle', 'status', 'cycle-small/2032');
     expect(status.code).toBe(2);
     expect(status.stderr).toContain('cycle cycle-small/2032 not found');

@@ -68,6 +68,18 @@ describe('dondoc submit | extend | waive (dev server, real worker)', () => {
     );
     expect(run.stdout).toContain(`Tệp: bao-cao-xa-dong.pdf (`);
     expect(await storedFiles()).toEqual([`${sha256.slice(0, 2)}/${sha256}`]);
+    const records = await stack.db.selectFrom('fileRecords').selectAll().execute();
+    expect(records).toEqual([
+      expect.objectContaining({
+        sha256,
+        filename: 'bao-cao-xa-dong.pdf',
+        cycleId: 'cycle-small/2031',
+        unitId: 'xa-dong',
+        obligationId: 'bao-cao',
+        submissionId: expect.stringMatching(/^submit-/) as unknown,
+        tokenId: null,
+      }),
+    ]);
 
     const obligation = await obligationOf('xa-dong', 'bao-cao');
     expect(obligation?.state).toBe('submitted-on-time');
@@ -83,15 +95,17 @@ describe('dondoc submit | extend | waive (dev server, real worker)', () => {
     expect(table.stdout).toMatch(/UBND xã Đông\s+Báo cáo kết quả 6 tháng\s+12\/05\/2031\s+Đã nộp đúng hạn\s+\d\d\//);
   });
 
-  it('refuses invalid values with the workflow’s Vietnamese message, and keeps none of the files', async () => {
+  it('refuses invalid values with the workflow’s Vietnamese message, and keeps no record of the files', async () => {
     const file = path.join(stack.dataDir, 'bao-cao-xa-tay.docx');
     await writeFile(file, 'báo cáo xã Tây, bản sai');
-    const before = await storedFiles();
+    const records = () => stack.db.selectFrom('fileRecords').select(['unitId', 'sha256']).orderBy('id').execute();
+    const before = await records();
     const run = await dondoc('submit', CYCLE, 'xa-tay', 'bao-cao', '--values', '{"so-mo-hinh": -1}', '--file', file);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('«Số mô hình "Dân vận khéo"» không được nhỏ hơn 0');
     expect(run.stderr).not.toMatch(STACK_TRACE);
-    expect(await storedFiles()).toEqual(before);
+    // The blob stays until the sweep (never deleted inline); nothing references it.
+    expect(await records()).toEqual(before);
     expect((await obligationOf('xa-tay', 'bao-cao'))?.submissions).toEqual([]);
 
     const badJson = await dondoc('submit', CYCLE, 'xa-tay', 'bao-cao', '--values', '{so-mo-hinh: 1}');
@@ -109,6 +123,18 @@ describe('dondoc submit | extend | waive (dev server, real worker)', () => {
     );
     expect(noFile.code).toBe(2);
     expect(noFile.stderr).toContain('--file x.pdf: no such file');
+  });
+
+  it('a rejected submission never removes another submission’s identical file', async () => {
+    const [accepted] = await stack.db.selectFrom('fileRecords').selectAll().where('unitId', '=', 'xa-dong').execute();
+    const same = path.join(stack.dataDir, 'cung-noi-dung.pdf');
+    await writeFile(same, '%PDF-1.4 báo cáo xã Đông\n'); // the bytes xa-dong submitted
+    const run = await dondoc('submit', CYCLE, 'xa-tay', 'bao-cao', '--values', '{"so-mo-hinh": -1}', '--file', same);
+    expect(run.code).toBe(2);
+    expect(await storedFiles()).toContain(`${accepted!.sha256.slice(0, 2)}/${accepted!.sha256}`);
+    expect(await stack.core.files.open(accepted!.sha256)).toBeDefined();
+    const records = await stack.db.selectFrom('fileRecords').select(['unitId', 'sha256']).execute();
+    expect(records).toEqual([{ unitId: 'xa-dong', sha256: accepted!.sha256 }]);
   });
 
   it('records a paper document by when it was received', async () => {

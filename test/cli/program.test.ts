@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../cli/program';
@@ -67,5 +67,23 @@ describe('the dondoc command line', () => {
     expect(result.stderr).toMatch(line);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(dataDir)).toBe(false);
+  });
+
+  it('refuses to start when the blob store cannot be reached: one line naming BLOB_STORE, exit 1', async () => {
+    const dataDir = path.join(os.tmpdir(), `dondoc-refused-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    mkdirSync(dataDir, { recursive: true });
+    const result = await runDondoc(['start'], {
+      DONDOC_DATA_DIR: dataDir,
+      BLOB_STORE: 's3',
+      S3_BUCKET: 'dondoc',
+      S3_ENDPOINT: 'http://127.0.0.1:1',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    rmSync(dataDir, { recursive: true, force: true });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^BLOB_STORE=s3: bucket dondoc at http:\/\/127\.0\.0\.1:1: /);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).not.toContain('Temporal dev server');
   });
 });

@@ -10,8 +10,10 @@ import { createCycleCore, type CycleCore } from '../../cycles';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
 import type { DondocDb } from '../../db/postgres-pool';
 import { createLinkSigner } from '../../links/link-signer';
+import { createLocalBlobStore } from '../../storage/blob-store/local-blob-store';
 import { createFileStore } from '../../storage/file-store';
 import { createPlanStore } from '../../storage/plan-store';
+import { createReportStore } from '../../storage/report-store';
 import { createWorker } from '../../workers/worker';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { startTestChannels, type TestChannels } from './channels';
@@ -31,7 +33,7 @@ export interface TestStack {
   channels: TestChannels;
   /** dondoc's database (PGlite in memory, served on loopback: the CLI reaches it at `env.DATABASE_URL`). */
   db: DondocDb;
-  /** `<dataDir>/plans` holds plan snapshots, `<dataDir>/files` submitted files, `<dataDir>/reports` reports. */
+  /** `<dataDir>/files` holds submitted files and reports (the local blob store), `<dataDir>/reports` report files. */
   dataDir: string;
   taskQueue: string;
   /** The environment of a CLI run against this stack: TEMPORAL_ADDRESS, DATABASE_URL, DONDOC_SECRET, DONDOC_DATA_DIR… */
@@ -111,19 +113,21 @@ export async function startTestStack(
   }
 }
 
-/** The core as `dondoc start` builds it, on `client` and `taskQueue`, keeping its files under `dataDir`. */
+/** The core as `dondoc start` builds it, on `client` and `taskQueue`, with `db` and blobs under `dataDir/files`. */
 export function testCore(options: {
   client: Client;
   taskQueue: string;
   dataDir: string;
-  db?: DondocDb;
+  db: DondocDb;
   links?: { secret: Buffer; publicBaseUrl: string };
 }): CycleCore {
+  const blobs = createLocalBlobStore(path.join(options.dataDir, 'files'));
   return createCycleCore({
     client: options.client,
     taskQueue: options.taskQueue,
-    plans: createPlanStore(path.join(options.dataDir, 'plans')),
-    files: createFileStore(options.dataDir),
+    plans: createPlanStore(options.db),
+    files: createFileStore(blobs, options.db),
+    reports: createReportStore(blobs, options.db),
     announced: loadAnnouncedSchedules(),
     ...(options.links && { links: createLinkSigner(options.links.secret, options.links.publicBaseUrl) }),
   });

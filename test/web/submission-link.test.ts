@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { createLocalBlobStore } from '../../storage/blob-store/local-blob-store';
+import { sweepBlobs } from '../../storage/blob-sweep';
 import { getStatusQuery } from '../../workflows/unit-messages';
 import { startSmallCycle, startTestStack, type TestStack } from '../helpers/stack';
 import { SAMPLES } from './file-samples';
@@ -11,6 +15,15 @@ describe('submission links /s/<token> (dev server, real worker)', () => {
   let stack: TestStack;
   let web: WebApp;
   let app: FastifyInstance;
+
+  /** The files submissions recorded (a refused submission records none; its blobs wait for the sweep). */
+  const fileRecords = () =>
+    stack.db.selectFrom('fileRecords').select(['unitId', 'filename', 'sha256']).orderBy('id').execute();
+  /** `<shard>/<sha>` of some bytes: where the local blob store would keep them. */
+  const storedPath = (content: Buffer) => {
+    const sha = createHash('sha256').update(content).digest('hex');
+    return `${sha.slice(0, 2)}/${sha}`;
+  };
 
   const unitStatus = (unitId: string) =>
     stack.client.workflow.getHandle(`dondoc/cycle-small/2031/${unitId}`).query(getStatusQuery);
@@ -98,7 +111,7 @@ describe('submission links /s/<token> (dev server, real worker)', () => {
     expect(await storedFiles(stack.dataDir)).toEqual([]);
   });
 
-  it('refuses a file over the size limit (413) or more files than allowed, storing nothing', async () => {
+  it('refuses a file over the size limit (413) or more files than allowed, recording no file', async () => {
     const token = web.token(CLAIMS);
     const big = Buffer.concat([SAMPLES.pdf, Buffer.alloc(70 * 1024, 0x20)]);
     const tooLarge = await submit(token, [
@@ -116,11 +129,12 @@ describe('submission links /s/<token> (dev server, real worker)', () => {
       ['submittedBy', 'Văn thư'],
     ]);
     expect(tooMany.statusCode).toBe(413);
-    expect(await storedFiles(stack.dataDir)).toEqual([]);
+    expect(await storedFiles(stack.dataDir)).not.toContain(storedPath(big)); // a refused stream leaves nothing
+    expect(await fileRecords()).toEqual([]);
     expect((await unitStatus('xa-dong')).obligations.find((o) => o.id === 'bao-cao')?.submissions).toEqual([]);
   });
 
-  it('refuses a .pdf that is really a PNG or a program (415), storing nothing', async () => {
+  it('refuses a .pdf that is really a PNG or a program (415), storing neither', async () => {
     const token = web.token(CLAIMS);
     for (const content of [SAMPLES.png, SAMPLES.exe]) {
       const response = await submit(token, [
@@ -132,10 +146,13 @@ describe('submission links /s/<token> (dev server, real worker)', () => {
       expect(response.statusCode).toBe(415);
       expect(response.body).toContain('Tệp «bao-cao.pdf» không được chấp nhận');
     }
-    expect(await storedFiles(stack.dataDir)).toEqual([]);
+    const stored = await storedFiles(stack.dataDir);
+    expect(stored).not.toContain(storedPath(SAMPLES.png));
+    expect(stored).not.toContain(storedPath(SAMPLES.exe));
+    expect(await fileRecords()).toEqual([]);
   });
 
-  it('shows form errors next to their fields and keeps what was typed (422), storing nothing', async () => {
+  it('shows form errors next to their fields and keeps what was typed (422), recording no file', async () => {
     const response = await submit(web.token(CLAIMS), [
       ['documentNumber', '45/BC-UBND'],
       ['files', { filename: 'bao-cao.pdf', content: SAMPLES.pdf }],
@@ -149,7 +166,7 @@ describe('submission links /s/<token> (dev server, real worker)', () => {
     expect(response.body).toContain('value="45/BC-UBND"');
     expect(response.body).toContain('value="-3"');
     expect(response.body).toContain('Đạt &lt;b&gt;tốt&lt;/b&gt;</textarea>');
-    expect(await storedFiles(stack.dataDir)).toEqual([]);
+    expect(await fileRecords()).toEqual([]);
   });
 
   it('shows the workflow’s own refusal on the page (422), never a stack trace', async () => {
@@ -162,7 +179,8 @@ describe('submission links /s/<token> (dev server, real worker)', () => {
     expect(response.statusCode).toBe(422);
     expect(response.body).toContain('Số văn bản «không-phải-số» không đúng dạng, ví dụ 45/BC-UBND');
     expect(response.body).not.toMatch(STACK_TRACE);
-    expect(await storedFiles(stack.dataDir)).toEqual([]);
+    // Recorded before the workflow was asked, removed once it surely refused.
+    expect(await fileRecords()).toEqual([]);
   });
 
   it('accepts a valid submission: the receipt says đúng hạn, the files are stored by sha256', async () => {
@@ -180,7 +198,14 @@ describe('submission links /s/<token> (dev server, real worker)', () => {
     expect(response.body).toContain('Thứ Hai 12/05/2031');
     expect(response.body).toContain('Lần nộp thứ 1');
     expect(response.body).toContain('báo cáo xã Đông.pdf');
-    expect(await storedFiles(stack.dataDir)).toHaveLength(2);
+    expect(await fileRecords()).toEqual([
+      { unitId: 'xa-dong', filename: 'báo cáo xã Đông.pdf', sha256: storedPath(SAMPLES.pdf).slice(3) },
+      { unitId: 'xa-dong', filename: 'phụ lục.docx', sha256: storedPath(SAMPLES.docx).slice(3) },
+    ]);
+    // The refused uploads before left blobs nobody references: the sweep takes those, and only those.
+    const blobs = createLocalBlobStore(path.join(stack.dataDir, 'files'));
+    await sweepBlobs(blobs, stack.db, { olderThanMs: 0 });
+    expect(await storedFiles(stack.dataDir)).toEqual([storedPath(SAMPLES.pdf), storedPath(SAMPLES.docx)].sort());
     const [submission] = (await unitStatus('xa-dong')).obligations.find((o) => o.id === 'bao-cao')?.submissions ?? [];
     expect(submission).toMatchObject({
       version: 1,

@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { createKysely } from '../../db/postgres-pool';
 import { createSubmissionToken, type SubmissionClaims } from '../../links/submission-token';
 import { buildApp } from '../../web/app';
 import { hashPassword } from '../../web/auth/password-hash';
@@ -35,6 +36,8 @@ export async function buildTestApp(
           client: stack?.client ?? new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
           taskQueue: taskQueue ?? 'nobody-polls-this',
           dataDir: stack?.dataDir ?? path.join(__dirname, 'no-data'),
+          // Without a stack, a database that is not there either (a pool connects only when first asked).
+          db: stack?.db ?? createKysely('postgres://dondoc@127.0.0.1:1/none', 1),
         });
   const app = await buildApp({
     config: {

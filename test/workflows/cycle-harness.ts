@@ -7,6 +7,8 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { shiftedServerClock } from '../../activities/shifted-clock';
+import type { CycleCore } from '../../cycles';
+import { openDatabase } from '../../db/open-database';
 import type { CycleWorkflowInput } from '../../domain/cycle/cycle-input';
 import { parseLocalDate } from '../../domain/local-date';
 import type { cycleWorkflow } from '../../workflows';
@@ -24,6 +26,8 @@ export interface CycleHarness {
   channels: TestChannels;
   handle: WorkflowHandle<typeof cycleWorkflow>;
   input: CycleWorkflowInput;
+  /** The core the cycle activities use (its reports, plan snapshots and files are in an in-memory database). */
+  core: CycleCore;
   /** Lets server time (and so plan time) run until `planTime`, firing every timer on the way. */
   sleepUntil(planTime: string): Promise<void>;
   status(): Promise<CycleStatus>;
@@ -52,7 +56,8 @@ export async function startCycleHarness(options: CycleStartOptions): Promise<Cyc
       startTestChannels({ now: clock }),
     ]);
   const taskQueue = `cycle-${randomUUID()}`;
-  const core = testCore({ client: env.client, taskQueue, dataDir });
+  const database = await openDatabase({ memory: true });
+  const core = testCore({ client: env.client, taskQueue, dataDir, db: database.db });
   const prepared = await core.prepare({
     planFile: options.planFile,
     year: options.year,
@@ -80,6 +85,7 @@ export async function startCycleHarness(options: CycleStartOptions): Promise<Cyc
     channels,
     handle,
     input,
+    core,
     async sleepUntil(planTime) {
       const target = Date.parse(planTime) - shift;
       const current = await env.currentTimeMs();
@@ -100,6 +106,7 @@ export async function startCycleHarness(options: CycleStartOptions): Promise<Cyc
       await running.catch(() => undefined);
       await channels.close();
       await env.teardown();
+      await database.close();
       await rm(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { startCycleHarness, type CycleHarness } from './cycle-harness';
 
 const CYCLE_SMALL = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
@@ -58,5 +59,13 @@ describe('cycleWorkflow: an activity that exhausts its retries', () => {
     ]);
     const reports = cycle.channels.smtp.messages().filter((m) => m.parsed.headers.get('x-dondoc-kind') === 'report');
     expect(reports.map((m) => m.envelope.rcptTo)).toEqual([supervisor]);
+    // Every attempt wrote the report into the blob store; recorded once, for any host's web to serve.
+    const stored = await cycle.core.reports.list('cycle-small/2031');
+    expect(stored.map((r) => [r.name, r.contentType]).sort()).toEqual([
+      ['bao-cao-203105140800.csv', 'text/csv; charset=utf-8'],
+      ['bao-cao-203105140800.json', 'application/json'],
+    ]);
+    const csv = await cycle.core.reports.open('cycle-small/2031', 'bao-cao-203105140800.csv');
+    expect((await buffer(csv!.content)).toString('utf8').startsWith('\uFEFFMã đơn vị,Đơn vị,Tình trạng')).toBe(true);
   });
 });

@@ -17,8 +17,9 @@ const csrfRefused = () =>
 
 /**
  * Reads a multipart submission, storing each file as it streams in. The CSRF field must come first (the form puts
- * it first), so nothing is written for a forged request. All or nothing: on any failure (too large, wrong type,
- * too many files) the files this request stored are removed before the error is thrown.
+ * it first), so nothing is written for a forged request. A file refused while streaming (too large, wrong type)
+ * leaves nothing; files stored before a later failure stay unreferenced until the sweep removes them (never
+ * deleted here: the same bytes may belong to another submission).
  */
 export async function readUpload(app: FastifyInstance, request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) throw new HttpError(415, 'Biểu mẫu phải được gửi dạng multipart/form-data.');
@@ -51,7 +52,6 @@ export async function readUpload(app: FastifyInstance, request: FastifyRequest):
     if (first) throw csrfRefused();
     return { fields, files };
   } catch (err) {
-    await app.core.files.removeCreated(files);
     const code = (err as { code?: unknown }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(app.web.maxFileBytes);
     if (code === 'FST_FILES_LIMIT') {

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
 import { HttpError } from '../../http-error';
@@ -35,6 +34,8 @@ const unitRoutes: FastifyPluginAsync = async (app) => {
       .flatMap((o) => o.submissions.flatMap((s) => s.files ?? []))
       .find((f) => f.sha256 === sha256);
     if (!file) throw new HttpError(404, 'Đơn vị không có tệp này.');
+    const content = await app.core.files.open(sha256);
+    if (!content) throw new HttpError(404, 'Tệp này không còn trong kho lưu trữ. Xin liên hệ quản trị hệ thống.');
     const ascii =
       file.filename
         .normalize('NFD')
@@ -47,7 +48,7 @@ const unitRoutes: FastifyPluginAsync = async (app) => {
         'content-disposition',
         `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       )
-      .send(createReadStream(app.core.files.pathOf(sha256)));
+      .send(content);
   });
 };
 

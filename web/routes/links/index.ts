@@ -51,7 +51,7 @@ const linkRoutes: FastifyPluginAsync = async (app) => {
       upload.files.map((file) => file.ref),
     );
     if (!checked.ok) {
-      await app.core.files.removeCreated(upload.files);
+      // The stored files stay unreferenced: the sweep removes them later (the same bytes may be another unit's).
       return showForm(reply, context, entry, checked.errors, 422);
     }
     const ref = { planId: claims.planId, year: claims.year };
