@@ -54,6 +54,7 @@ async function readSecret(file: string, rule: { minBytes: number; refusal: strin
     throw new AppError('CONFIG_INVALID', `${file}: cannot be read (${(err as Error).message})`, { cause: err });
   }
   const value = text.trim();
-  if (Buffer.byteLength(value, 'utf8') < rule.minBytes) throw new AppError('CONFIG_INVALID', `${file}: ${rule.refusal}`);
+  if (Buffer.byteLength(value, 'utf8') < rule.minBytes)
+    throw new AppError('CONFIG_INVALID', `${file}: ${rule.refusal}`);
   return value;
 }

@@ -22,22 +22,3 @@ export function macMatchesAny(keys: readonly Buffer[], text: string, signature: 
   for (const key of keys) ok = safeEqual(mac(key, text), signature) || ok;
   return ok;
 }
-
-/** `<base64url JSON>.<mac>`. */
-export function signValue(key: Buffer, value: unknown): string {
-  const body = Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${body}.${mac(key, body)}`;
-}
-
-/** The value when the signature holds, else undefined. */
-export function verifyValue(key: Buffer, signed: string): unknown {
-  const dot = signed.lastIndexOf('.');
-  if (dot <= 0) return undefined;
-  const body = signed.slice(0, dot);
-  if (!safeEqual(mac(key, body), signed.slice(dot + 1))) return undefined;
-  try {
-    return JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
-}

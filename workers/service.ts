@@ -3,10 +3,14 @@ import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { createFileLedger } from '../activities/notify/sent-ledger';
 import type { Config } from '../config/env';
 import { resolveTemporalCli } from '../config/temporal-binaries';
+import { databaseTarget } from '../db/database-target';
+import { openDatabase, type OpenedDatabase } from '../db/open-database';
+import { createAccessStores } from '../db/stores';
 import { AppError } from '../domain/errors';
-import { loadLinkSecret } from '../links/link-secret';
 import { createLinkSigner } from '../links/link-signer';
+import { loadSigningSecrets } from '../links/signing-secrets';
 import { buildApp } from '../web/app';
+import { bootstrapAccounts } from '../web/auth/bootstrap-accounts';
 import { startWebServer, type RunningWebServer } from '../web/server';
 import { webConfigFromEnv } from '../web/web-config-from-env';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
@@ -41,8 +45,15 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   let dondoc: Dondoc | undefined;
   let temporal: ConnectedClient | undefined;
   let web: RunningWebServer | undefined;
+  let database: OpenedDatabase | undefined;
   const now = (): Date => new Date();
   try {
+    // Secrets first: a bad one stops start-up before anything is started.
+    const secrets = await loadSigningSecrets(config);
+    database = await openDatabase(databaseTarget(config));
+    out.info(`Database             ${database.describe}`);
+    const access = createAccessStores(database.db);
+    const accountsNotice = await bootstrapAccounts(config, access.users, now());
     if (!config.env.TEMPORAL_ADDRESS) {
       const dbFile = path.join(config.dataDir, 'temporal', 'dev.sqlite');
       devServer = await startDevServer({
@@ -70,7 +81,6 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     if (!devServer) out.info(`Temporal server      ${target.connectionOptions.address ?? 'localhost:7233'}`);
 
     temporal = await connectClient(config, devServer?.address);
-    const linkSecret = loadLinkSecret(config.dataDir, config.env.DONDOC_SECRET);
     const baseUrl = publicBaseUrl(config);
     const taskQueue = config.env.TEMPORAL_TASK_QUEUE;
     dondoc = await composeDondoc({
@@ -89,22 +99,22 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
         tokenDir: path.join(config.dataDir, 'zalo'),
         dashboardUrl: `${baseUrl.replace(/\/$/, '')}/`,
       },
-      links: createLinkSigner(linkSecret, baseUrl),
+      links: createLinkSigner(secrets.current, baseUrl),
     });
     for (const line of dondoc.channels.describe) out.info(line);
     const { worker } = dondoc;
     out.info(`Worker               task queue "${taskQueue}", namespace "${target.namespace}"`);
 
-    const webConfig = await webConfigFromEnv(config);
     const app = await buildApp({
-      config: { ...webConfig.web, namespace: target.namespace },
+      config: { ...webConfigFromEnv(config), namespace: target.namespace },
       core: dondoc.core,
-      linkSecret,
+      access,
+      secrets,
       logger: config.env.LOG_LEVEL === 'debug',
     });
     web = await startWebServer(app, { host: config.env.HOST, port: config.env.PORT });
     out.info(`Web (dashboard)      ${web.url}  (submission links: ${baseUrl}/s/…)`);
-    if (webConfig.notice) out.info(webConfig.notice);
+    if (accountsNotice) out.info(accountsNotice);
     out.info('dondoc is running. Press Ctrl-C to stop.');
 
     const running = worker.run();
@@ -118,6 +128,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     await dondoc?.close();
     await connection?.close();
     await devServer?.stop();
+    await database?.close();
   }
   out.info('dondoc stopped.');
 }

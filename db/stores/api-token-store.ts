@@ -66,7 +66,9 @@ export function createApiTokenStore(db: DondocDb): ApiTokenStore {
     },
 
     async list() {
-      return (await db.selectFrom('apiTokens').select(columns).orderBy('createdAt').orderBy('id').execute()).map(record);
+      return (await db.selectFrom('apiTokens').select(columns).orderBy('createdAt').orderBy('id').execute()).map(
+        record,
+      );
     },
 
     async revoke(id, now) {

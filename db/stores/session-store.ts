@@ -27,7 +27,10 @@ export function createSessionStore(db: DondocDb): SessionStore {
   return {
     async open(userName, expiresAt) {
       const sessionId = randomBytes(32).toString('base64url');
-      await db.insertInto('sessions').values({ idHash: secretHash(sessionId), userName, expiresAt }).execute();
+      await db
+        .insertInto('sessions')
+        .values({ idHash: secretHash(sessionId), userName, expiresAt })
+        .execute();
       return sessionId;
     },
 
