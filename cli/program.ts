@@ -8,6 +8,8 @@ import { registerPlan } from './commands/plan';
 import { registerSimulate } from './commands/simulate';
 import { registerStart } from './commands/start';
 import { registerSubmit } from './commands/submit';
+import { registerToken } from './commands/token';
+import { registerUser } from './commands/user';
 import { registerWaive } from './commands/waive';
 
 export interface CliIo {
@@ -31,6 +33,8 @@ function buildProgram(io: CliIo): Command {
   registerSubmit(program, io);
   registerExtend(program, io);
   registerWaive(program, io);
+  registerUser(program, io);
+  registerToken(program, io);
   return program;
 }
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../config/env';
 import { bootstrapAccounts } from '../../web/auth/bootstrap-accounts';
-import { hashPassword, verifyPassword } from '../../web/auth/password-hash';
+import { hashPassword, verifyPassword } from '../../links/password-hash';
 import { sessionCookieValue, sessionIdOf } from '../../web/auth/session-cookie';
 import { devAdminPassword, parseUsers } from '../../web/auth/user-accounts';
 import { buildTestApp, cookiesOf, csrfOf, login, PASSWORD, type WebApp } from './web-harness';

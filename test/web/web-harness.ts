@@ -7,7 +7,7 @@ import { openDatabase, type OpenedDatabase } from '../../db/open-database';
 import { createAccessStores, type AccessStores, type ApiScope } from '../../db/stores';
 import { createSubmissionToken, type SubmissionClaims } from '../../links/submission-token';
 import { buildApp } from '../../web/app';
-import { hashPassword } from '../../web/auth/password-hash';
+import { hashPassword } from '../../links/password-hash';
 import type { WebConfig } from '../../web/web-config';
 import { testCore, type TestStack } from '../helpers/stack';
 

@@ -1,6 +1,6 @@
 import { isEmbedded, type Config } from '../../config/env';
 import type { UserStore } from '../../db/stores';
-import { hashPassword, verifyPassword } from './password-hash';
+import { hashPassword, verifyPassword } from '../../links/password-hash';
 import { devAdminPassword, parseUsers } from './user-accounts';
 
 export const DEV_ADMIN = 'admin';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { z } from 'zod';
-import { verifyPassword } from '../../auth/password-hash';
+import { verifyPassword } from '../../../links/password-hash';
 import { SESSION_COOKIE, sessionCookieValue } from '../../auth/session-cookie';
 import { SESSION_COOKIE_OPTIONS } from '../../plugins/auth';
 
