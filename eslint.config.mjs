@@ -27,6 +27,11 @@ const layerZones = [
     from: ['./activities', './workflows', './cycles', './workers', './web', './cli', './simulate'],
     message: 'channels/ send messages; they know nothing of workflows, activities, the core or its adapters.',
   })),
+  ...['db', 'storage', 'links'].flatMap(layer).map((target) => ({
+    target,
+    from: ['./activities', './workflows', './cycles', './workers', './web', './cli', './simulate'],
+    message: 'db/, storage/ and links/ keep state and sign; they know nothing of the layers above them.',
+  })),
 ];
 
 export default tseslint.config(

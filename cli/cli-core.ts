@@ -2,6 +2,9 @@ import path from 'node:path';
 import { loadAnnouncedSchedules } from '../config/calendars';
 import { loadConfig, type Config } from '../config/env';
 import { createCycleCore, type CycleCore } from '../cycles';
+import { databaseTarget } from '../db/database-target';
+import { openDatabase } from '../db/open-database';
+import type { DondocDb } from '../db/postgres-pool';
 import { createFileStore } from '../storage/file-store';
 import { createPlanStore } from '../storage/plan-store';
 import { connectClient } from '../workers/temporal-client';
@@ -14,11 +17,16 @@ const DEFAULT_TIMEOUT_MS = 30_000;
  * Temporal call in it has `timeoutMs`: an Update with no worker polling would otherwise wait forever), and closes.
  */
 export async function withCore<T>(
-  fn: (core: CycleCore, config: Config) => Promise<T>,
+  fn: (core: CycleCore, config: Config, db: DondocDb) => Promise<T>,
   timeoutMs = DEFAULT_TIMEOUT_MS,
 ): Promise<T> {
   const config = loadConfig();
-  const connected = await connectClient(config);
+  const database = await openDatabase(databaseTarget(config));
+  const connected = await connectClient(config).catch(async (err: unknown) => {
+    await database.close();
+    throw err;
+  });
+  const { db } = database;
   try {
     const core = createCycleCore({
       client: connected.client,
@@ -28,8 +36,9 @@ export async function withCore<T>(
       announced: loadAnnouncedSchedules(),
       deadlineMs: timeoutMs,
     });
-    return await fn(core, config);
+    return await fn(core, config, db);
   } finally {
     await connected.close();
+    await database.close();
   }
 }

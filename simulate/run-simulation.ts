@@ -10,6 +10,7 @@ import type { Config } from '../config/env';
 import { loadPlanFile } from '../config/plan-loader';
 import { resolveTestServer } from '../config/temporal-binaries';
 import type { CycleCore, CycleId } from '../cycles';
+import { openDatabase } from '../db/open-database';
 import { isAppError } from '../domain/errors';
 import type { DayNumber } from '../domain/local-date';
 import { atPlanDate } from '../domain/plan-time';
@@ -58,9 +59,11 @@ export async function runSimulation(config: Config, options: SimulationOptions):
     projectRoot: config.projectRoot,
     searchPath: config.rawEnv.PATH,
   });
-  const [env, workflowBundle] = await Promise.all([
+  const [env, workflowBundle, database] = await Promise.all([
     TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: executable } } }),
     bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') }),
+    // A run that leaves nothing behind: its state lives in memory.
+    openDatabase({ memory: true }),
   ]);
   let shift = 0;
   const now = shiftedServerClock(() => shift);
@@ -71,6 +74,7 @@ export async function runSimulation(config: Config, options: SimulationOptions):
     dondoc = await composeDondoc({
       config: simulationConfig(config, options),
       temporal: { connection: env.nativeConnection, client: env.client, namespace: env.namespace ?? 'default' },
+      db: database.db,
       taskQueue,
       now,
       stateDir,
@@ -144,6 +148,7 @@ export async function runSimulation(config: Config, options: SimulationOptions):
   } finally {
     await dondoc?.close();
     await env.teardown();
+    await database.close();
     await rm(stateDir, { recursive: true, force: true });
   }
 }

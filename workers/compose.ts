@@ -4,6 +4,7 @@ import type { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio
 import { loadAnnouncedSchedules } from '../config/calendars';
 import type { Config } from '../config/env';
 import { createCycleCore, type CycleCore } from '../cycles';
+import type { DondocDb } from '../db/postgres-pool';
 import type { LinkSigner } from '../links/link-signer';
 import { createFileStore } from '../storage/file-store';
 import { createPlanStore } from '../storage/plan-store';
@@ -13,6 +14,8 @@ import { createWorker } from './worker';
 export interface ComposeOptions {
   config: Config;
   temporal: { connection: NativeConnection; client: Client; namespace: string };
+  /** dondoc's own state, shared by every host (opened and closed by the caller). */
+  db: DondocDb;
   taskQueue: string;
   /** The activities' clock: the wall clock, or plan time in a simulation. */
   now: () => Date;

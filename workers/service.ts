@@ -40,15 +40,15 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
 
+  let database: OpenedDatabase | undefined;
   let devServer: DevServer | undefined;
   let connection: NativeConnection | undefined;
   let dondoc: Dondoc | undefined;
   let temporal: ConnectedClient | undefined;
   let web: RunningWebServer | undefined;
-  let database: OpenedDatabase | undefined;
   const now = (): Date => new Date();
   try {
-    // Secrets first: a bad one stops start-up before anything is started.
+    // Secrets first, then the database: either one refusing stops start-up before anything else has started.
     const secrets = await loadSigningSecrets(config);
     database = await openDatabase(databaseTarget(config));
     out.info(`Database             ${database.describe}`);
@@ -86,6 +86,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     dondoc = await composeDondoc({
       config,
       temporal: { connection, client: temporal.client, namespace: target.namespace },
+      db: database.db,
       taskQueue,
       now,
       stateDir: config.dataDir,

@@ -11,6 +11,8 @@ export interface SmtpCaptureOptions {
   port?: number;
   /** Where `.eml` files go; `null` keeps messages in memory only. @defaultValue `data/mail` under the working directory */
   dir?: string | null;
+  /** Waits this long before acknowledging each message, like a busy server (load tests). @defaultValue 0 */
+  dataDelayMs?: number;
   /** How long `close()` lets open client connections finish before cutting them, in ms. @defaultValue 200 */
   closeTimeoutMs?: number;
 }
@@ -42,6 +44,8 @@ export interface SmtpCapture {
   clearRules(): void;
   close(): Promise<void>;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -107,7 +111,9 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
         return;
       }
       // Acknowledged only once stored, so a client that got 250 can rely on messages() and the file.
-      store(stream, session).then(
+      const stored = store(stream, session);
+      const delayed = options.dataDelayMs ? stored.then(() => sleep(options.dataDelayMs ?? 0)) : stored;
+      delayed.then(
         () => callback(null),
         (err: unknown) => callback(Object.assign(new Error(`Not stored: ${String(err)}`), { responseCode: 451 })),
       );

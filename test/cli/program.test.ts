@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { runCli } from '../../cli/program';
 import { runDondoc } from '../helpers/cli';
 
@@ -37,10 +40,32 @@ describe('the dondoc command line', () => {
     expect(result.stderr).toContain("unknown command 'frobnicate'");
   });
 
-  it('reports an invalid environment variable by name with exit code 2', async () => {
-    const result = await runDondoc(['start'], { PORT: 'not-a-port', TEMPORAL_ADDRESS: '127.0.0.1:1' });
-    expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/PORT: /);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
+  const SECRET = 'a-signing-secret-of-at-least-32-bytes';
+  it.each([
+    ['an invalid port', { PORT: 'not-a-port', DONDOC_SECRET: SECRET }, /^PORT /],
+    ['a short secret', { DONDOC_SECRET: 'short' }, /DONDOC_SECRET must be at least 32 bytes/],
+    [
+      'a shared database without a secret',
+      { DATABASE_URL: 'postgres://x@127.0.0.1:1/db' },
+      /DONDOC_SECRET is required when DATABASE_URL is set/,
+    ],
+    ['an unknown blob store', { BLOB_STORE: 'ftp' }, /BLOB_STORE must be local, database or s3/],
+    [
+      'a database URL that is not PostgreSQL',
+      { DATABASE_URL: 'mysql://x@h/db', DONDOC_SECRET: SECRET },
+      /DATABASE_URL must be a postgres:\/\/ URL/,
+    ],
+    [
+      'an unreachable database',
+      { DATABASE_URL: 'postgres://x@127.0.0.1:1/db', DONDOC_SECRET: SECRET },
+      /DATABASE_URL: cannot reach postgres:\/\/x@127\.0\.0\.1:1\/db/,
+    ],
+  ])('refuses to start with %s: one line naming the variable, exit 1, nothing started', async (_case, env, line) => {
+    const dataDir = path.join(os.tmpdir(), `dondoc-refused-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    const result = await runDondoc(['start'], { ...env, DONDOC_DATA_DIR: dataDir });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(line);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(dataDir)).toBe(false);
   });
 });

@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { openDatabase } from '../../db/open-database';
 import { DATABASES } from '../helpers/databases';
+import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 
 jest.setTimeout(60_000);
 
@@ -73,9 +75,31 @@ describe('the embedded database under data/db', () => {
   });
 
   it('an unreachable DATABASE_URL is one error naming the variable', async () => {
-    await expect(openDatabase({ url: 'postgres://nobody@127.0.0.1:1/none', poolSize: 1 })).rejects.toMatchObject({
-      code: 'DATABASE_UNAVAILABLE',
-      message: expect.stringMatching(/^DATABASE_URL: cannot reach postgres:\/\/nobody@127\.0\.0\.1:1\/none: /),
-    });
+    const opening = openDatabase({ url: 'postgres://nobody@127.0.0.1:1/none', poolSize: 1 });
+    await expect(opening).rejects.toThrow(/^DATABASE_URL: cannot reach postgres:\/\/nobody@127\.0\.0\.1:1\/none: /);
+    await expect(opening).rejects.toHaveProperty('code', 'DATABASE_UNAVAILABLE');
+  });
+});
+
+describe('a migration that fails', () => {
+  let postgres: TestPostgres;
+  beforeAll(async () => (postgres = await startTestPostgres()));
+  afterAll(async () => postgres?.stop());
+
+  it('stops with DATABASE_MIGRATION_FAILED and leaves none of its tables behind', async () => {
+    const url = await postgres.createDatabase();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    // A table in the way: the first migration cannot create its own.
+    await client.query('create table blobs (x int)');
+    const opening = openDatabase({ url, poolSize: 2 });
+    await expect(opening).rejects.toThrow(/^DATABASE_URL: migration 0001-initial failed: /);
+    await expect(opening).rejects.toHaveProperty('code', 'DATABASE_MIGRATION_FAILED');
+    const tables = await client.query<{ tablename: string }>(
+      "select tablename from pg_tables where schemaname = 'public' order by tablename",
+    );
+    await client.end();
+    // The migration's DDL was rolled back: only Kysely's own bookkeeping tables are new.
+    expect(tables.rows.map((row) => row.tablename)).toEqual(['blobs', 'kysely_migration', 'kysely_migration_lock']);
   });
 });

@@ -23,8 +23,9 @@ let created = 0;
 
 export async function startTestPostgres(): Promise<TestPostgres> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'dondoc-pg-'));
-  const asUser = process.getuid?.() === 0 ? NOBODY : {};
-  if ('uid' in asUser) chownSync(root, asUser.uid, asUser.gid);
+  const asRoot = process.getuid?.() === 0;
+  const asUser = asRoot ? NOBODY : {};
+  if (asRoot) chownSync(root, NOBODY.uid, NOBODY.gid);
   const dataDir = path.join(root, 'data');
   const init = spawnSync(
     path.join(BIN, 'initdb'),

@@ -7,6 +7,8 @@ import type { Worker } from '@temporalio/worker';
 import { runCli } from '../../cli/program';
 import { loadAnnouncedSchedules } from '../../config/calendars';
 import { createCycleCore, type CycleCore } from '../../cycles';
+import { openDatabase, type OpenedDatabase } from '../../db/open-database';
+import type { DondocDb } from '../../db/postgres-pool';
 import { createLinkSigner } from '../../links/link-signer';
 import { createFileStore } from '../../storage/file-store';
 import { createPlanStore } from '../../storage/plan-store';
@@ -16,6 +18,9 @@ import { startTestChannels, type TestChannels } from './channels';
 import { bundleWorkflows, startTestDevServer, type TestDevServer } from './temporal';
 
 /** The small plan (3 units, 2 obligations) most CLI and web tests start a 2031 cycle of. */
+/** The signing secret of test stacks (required once TEMPORAL_ADDRESS or DATABASE_URL is set). */
+export const TEST_SECRET = 'test-secret-of-at-least-32-bytes-for-dondoc';
+
 export const CYCLE_SMALL = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
 
 /** What `dondoc start` runs, in miniature, for tests that drive the real CLI against it. */
@@ -24,10 +29,12 @@ export interface TestStack {
   /** The application core the worker's cycle activities use (plans, files and reports under `dataDir`). */
   core: CycleCore;
   channels: TestChannels;
+  /** dondoc's database (PGlite in memory, served on loopback: the CLI reaches it at `env.DATABASE_URL`). */
+  db: DondocDb;
   /** `<dataDir>/plans` holds plan snapshots, `<dataDir>/files` submitted files, `<dataDir>/reports` reports. */
   dataDir: string;
   taskQueue: string;
-  /** The environment of a CLI run against this stack: TEMPORAL_ADDRESS, DONDOC_DATA_DIR, TEMPORAL_TASK_QUEUE. */
+  /** The environment of a CLI run against this stack: TEMPORAL_ADDRESS, DATABASE_URL, DONDOC_SECRET, DONDOC_DATA_DIR… */
   env: Record<string, string>;
   teardown(): Promise<void>;
 }
@@ -43,14 +50,22 @@ export async function startTestStack(
   const taskQueue = `cli-${randomUUID()}`;
   let server: TestDevServer | undefined;
   let channels: TestChannels | undefined;
+  let database: OpenedDatabase | undefined;
   try {
     const bundling = bundleWorkflows(require.resolve('../../workflows'));
     bundling.catch(() => undefined); // awaited below; meanwhile a failure is not an unhandled rejection
     const startedServer = (server = await startTestDevServer(DEV_SERVER_SEARCH_ATTRIBUTES));
     const startedChannels = (channels = await startTestChannels());
+    const opened = (database = await openDatabase({ memory: true }));
     const bundle = await bundling;
     const { env } = startedServer;
-    const core = testCore({ client: env.client, taskQueue, dataDir, ...(options.links && { links: options.links }) });
+    const core = testCore({
+      client: env.client,
+      taskQueue,
+      dataDir,
+      db: opened.db,
+      ...(options.links && { links: options.links }),
+    });
     const worker: Worker = await createWorker({
       connection: env.nativeConnection,
       namespace: 'default',
@@ -66,6 +81,7 @@ export async function startTestStack(
       client: env.client,
       core,
       channels: startedChannels,
+      db: opened.db,
       dataDir,
       taskQueue,
       env: {
@@ -73,12 +89,15 @@ export async function startTestStack(
         TEMPORAL_NAMESPACE: 'default',
         TEMPORAL_TASK_QUEUE: taskQueue,
         DONDOC_DATA_DIR: dataDir,
+        DATABASE_URL: opened.embeddedUrl ?? '',
+        DONDOC_SECRET: TEST_SECRET,
       },
       async teardown() {
         if (worker.getState() === 'RUNNING') worker.shutdown();
         await running.catch(() => undefined);
         await startedChannels.close();
         await startedServer.teardown();
+        await opened.close();
         await rm(dataDir, { recursive: true, force: true });
       },
     };
@@ -86,6 +105,7 @@ export async function startTestStack(
   } catch (err) {
     await channels?.close();
     await server?.teardown();
+    await database?.close();
     await rm(dataDir, { recursive: true, force: true });
     throw err;
   }
@@ -96,6 +116,7 @@ export function testCore(options: {
   client: Client;
   taskQueue: string;
   dataDir: string;
+  db?: DondocDb;
   links?: { secret: Buffer; publicBaseUrl: string };
 }): CycleCore {
   return createCycleCore({

@@ -54,7 +54,9 @@ export async function buildTestApp(
 ): Promise<WebApp> {
   const { now, linkSecret, previousSecrets, taskQueue, ...config } = overrides;
   const secret = linkSecret ?? randomBytes(32);
-  const access = createAccessStores((await testDatabase()).db);
+  // The stack's database when there is one (its CLI runs see the same accounts), else one per test file.
+  const db = stack?.db ?? (await testDatabase()).db;
+  const access = createAccessStores(db);
   if (!(await access.users.find('pnv'))) await access.users.add('pnv', await hashPassword(PASSWORD), new Date());
   const tokenWith = async (...scopes: ApiScope[]) =>
     (await access.apiTokens.create(`thử ${scopes.join(',')}`, scopes, new Date())).token;
@@ -65,6 +67,7 @@ export async function buildTestApp(
           client: stack?.client ?? new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
           taskQueue: taskQueue ?? 'nobody-polls-this',
           dataDir: stack?.dataDir ?? path.join(__dirname, 'no-data'),
+          db,
         });
   const app = await buildApp({
     config: { namespace: 'default', ...config },
