@@ -5,9 +5,9 @@ import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
 import { createAccessStores, type AccessStores, type ApiScope } from '../../db/stores';
+import { hashPassword } from '../../links/password-hash';
 import { createSubmissionToken, type SubmissionClaims } from '../../links/submission-token';
 import { buildApp } from '../../web/app';
-import { hashPassword } from '../../links/password-hash';
 import type { WebConfig } from '../../web/web-config';
 import { testCore, type TestStack } from '../helpers/stack';
 
