@@ -10,7 +10,7 @@ import { AppError } from '../domain/errors';
 import { createLinkSigner } from '../links/link-signer';
 import { loadSigningSecrets } from '../links/signing-secrets';
 import { buildApp } from '../web/app';
-import { bootstrapAccounts } from '../web/auth/bootstrap-accounts';
+import { bootstrapAccounts, declaredAccounts } from '../web/auth/bootstrap-accounts';
 import { startWebServer, type RunningWebServer } from '../web/server';
 import { webConfigFromEnv } from '../web/web-config-from-env';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
@@ -48,12 +48,13 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   let web: RunningWebServer | undefined;
   const now = (): Date => new Date();
   try {
-    // Secrets first, then the database: either one refusing stops start-up before anything else has started.
+    // Secrets and accounts first, then the database: any of them refusing stops start-up before anything started.
     const secrets = await loadSigningSecrets(config);
+    const accounts = await declaredAccounts(config);
     database = await openDatabase(databaseTarget(config));
     out.info(`Database             ${database.describe}`);
     const access = createAccessStores(database.db);
-    const accountsNotice = await bootstrapAccounts(config, access.users, now());
+    const accountsNotice = await bootstrapAccounts(accounts, access.users, now());
     if (!config.env.TEMPORAL_ADDRESS) {
       const dbFile = path.join(config.dataDir, 'temporal', 'dev.sqlite');
       devServer = await startDevServer({

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../config/env';
 import { hashPassword, verifyPassword } from '../../links/password-hash';
-import { bootstrapAccounts } from '../../web/auth/bootstrap-accounts';
+import { bootstrapAccounts, declaredAccounts } from '../../web/auth/bootstrap-accounts';
 import { sessionCookieValue, sessionIdOf } from '../../web/auth/session-cookie';
 import { devAdminPassword, parseUsers } from '../../web/auth/user-accounts';
 import { buildTestApp, cookiesOf, csrfOf, login, PASSWORD, type WebApp } from './web-harness';
@@ -254,13 +254,13 @@ describe('accounts written at start', () => {
     const { access } = await buildTestApp(undefined);
     await access.users.remove('admin');
     const config = loadConfig({ DONDOC_DATA_DIR: dataDir });
-    const first = await bootstrapAccounts(config, access.users);
+    const first = await bootstrapAccounts(await declaredAccounts(config), access.users);
     const password = (await devAdminPassword(dataDir)).password;
     expect(password).toMatch(/^[\w-]{16}$/);
     expect(first).toContain(`admin / ${password}`);
     expect((await stat(path.join(dataDir, 'secrets', 'admin-password'))).mode & 0o777).toBe(0o600);
     const session = await access.sessions.open('admin', new Date(Date.now() + 60_000));
-    const second = await bootstrapAccounts(config, access.users);
+    const second = await bootstrapAccounts(await declaredAccounts(config), access.users);
     expect(second).not.toContain(password);
     expect(await verifyPassword(password, (await access.users.find('admin'))?.passwordHash ?? '')).toBe(true);
     expect(await access.sessions.find(session, new Date())).toBeDefined();
@@ -270,8 +270,7 @@ describe('accounts written at start', () => {
     const file = path.join(dataDir, 'secrets', 'admin-password');
     await devAdminPassword(dataDir);
     await writeFile(file, '\n');
-    const { access } = await buildTestApp(undefined);
-    await expect(bootstrapAccounts(loadConfig({ DONDOC_DATA_DIR: dataDir }), access.users)).rejects.toMatchObject({
+    await expect(declaredAccounts(loadConfig({ DONDOC_DATA_DIR: dataDir }))).rejects.toMatchObject({
       code: 'CONFIG_INVALID',
       exitCode: 1,
       message: `${file}: the admin password file is empty (delete it to have a new password generated)`,
@@ -282,11 +281,11 @@ describe('accounts written at start', () => {
     const { access } = await buildTestApp(undefined);
     const [hashA, hashB] = [await hashPassword('một'), await hashPassword('hai')];
     const env = (hash: string) => loadConfig({ DONDOC_DATA_DIR: dataDir, DONDOC_USERS: `ke-toan:${hash}` });
-    expect(await bootstrapAccounts(env(hashA), access.users)).toBeUndefined();
+    expect(await bootstrapAccounts(await declaredAccounts(env(hashA)), access.users)).toBeUndefined();
     const session = await access.sessions.open('ke-toan', new Date(Date.now() + 60_000));
-    await bootstrapAccounts(env(hashA), access.users);
+    await bootstrapAccounts(await declaredAccounts(env(hashA)), access.users);
     expect(await access.sessions.find(session, new Date())).toBeDefined();
-    await bootstrapAccounts(env(hashB), access.users);
+    await bootstrapAccounts(await declaredAccounts(env(hashB)), access.users);
     expect((await access.users.find('ke-toan'))?.passwordHash).toBe(hashB);
     expect(await access.sessions.find(session, new Date())).toBeUndefined();
   });

@@ -1,33 +1,46 @@
 import { isEmbedded, type Config } from '../../config/env';
 import type { UserStore } from '../../db/stores';
 import { hashPassword, verifyPassword } from '../../links/password-hash';
-import { devAdminPassword, parseUsers } from './user-accounts';
+import { devAdminPassword, parseUsers, type DevAdminPassword } from './user-accounts';
 
 export const DEV_ADMIN = 'admin';
 
+/** The accounts the environment declares: DONDOC_USERS, or in embedded mode without it the `admin`. */
+export interface DeclaredAccounts {
+  /** DONDOC_USERS: name → `scrypt$…`. */
+  users: ReadonlyMap<string, string>;
+  devAdmin?: DevAdminPassword;
+}
+
 /**
- * Writes the accounts the environment declares into the users table, at each start: those of DONDOC_USERS (a
- * changed hash is a password change: it revokes the user's sessions), or in embedded mode without it the `admin`
- * with the generated password. Returns a line for the start-up banner, if any.
+ * Read before anything starts: a malformed DONDOC_USERS or an empty admin password file refuses to start with one
+ * line. The admin password is generated the first time (embedded mode only).
+ */
+export async function declaredAccounts(config: Config): Promise<DeclaredAccounts> {
+  if (config.env.DONDOC_USERS) return { users: parseUsers(config.env.DONDOC_USERS) };
+  if (!isEmbedded(config.env)) return { users: new Map() };
+  return { users: new Map(), devAdmin: await devAdminPassword(config.dataDir) };
+}
+
+/**
+ * Writes the declared accounts into the users table, at each start. A DONDOC_USERS hash that changed is a password
+ * change: it revokes the user's sessions. Returns a line for the start-up banner, if any.
  */
 export async function bootstrapAccounts(
-  config: Config,
+  declared: DeclaredAccounts,
   users: UserStore,
   now = new Date(),
 ): Promise<string | undefined> {
-  if (config.env.DONDOC_USERS) {
-    for (const [name, hash] of parseUsers(config.env.DONDOC_USERS)) {
-      const stored = await users.find(name);
-      if (!stored) await users.add(name, hash, now);
-      else if (stored.passwordHash !== hash) await users.setPassword(name, hash, now);
-    }
-    return undefined;
+  for (const [name, hash] of declared.users) {
+    const stored = await users.find(name);
+    if (!stored) await users.add(name, hash, now);
+    else if (stored.passwordHash !== hash) await users.setPassword(name, hash, now);
   }
-  if (!isEmbedded(config.env)) {
-    if ((await users.list()).length > 0) return undefined;
+  const admin = declared.devAdmin;
+  if (!admin) {
+    if (declared.users.size > 0 || (await users.list()).length > 0) return undefined;
     return 'Dashboard login        no account yet: add one with `dondoc user add <name>`';
   }
-  const admin = await devAdminPassword(config.dataDir);
   const stored = await users.find(DEV_ADMIN);
   // The hash is salted anew each time: compare by verifying, so that a restart does not count as a password change.
   if (!stored) await users.add(DEV_ADMIN, await hashPassword(admin.password), now);

@@ -10,6 +10,8 @@ const LoginBody = z.object({
   next: z.string().optional(),
 });
 
+const ENDED_SESSIONS_KEPT_MS = 24 * 3600_000;
+
 // A hash to check against when the user does not exist, so a wrong name costs as long as a wrong password.
 const DUMMY_HASH = 'scrypt$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
@@ -48,8 +50,10 @@ const authRoutes: FastifyPluginAsync = async (app) => {
         const error = 'Tên đăng nhập hoặc mật khẩu không đúng.';
         return reply.page('login', { title: 'Đăng nhập', next: localPath(next), username, error }, 401);
       }
-      const expiresAt = new Date(app.clock().getTime() + app.web.sessionTtlMs);
-      const sessionId = await app.access.sessions.open(username, expiresAt);
+      const now = app.clock().getTime();
+      const sessionId = await app.access.sessions.open(username, new Date(now + app.web.sessionTtlMs));
+      // Housekeeping where sessions are made: rows of sessions that ended over a day ago go.
+      await app.access.sessions.deleteEnded(new Date(now - ENDED_SESSIONS_KEPT_MS));
       reply.setCookie(SESSION_COOKIE, sessionCookieValue(app.keys.session.signing, sessionId), {
         ...SESSION_COOKIE_OPTIONS,
         secure: app.web.secureCookies,
