@@ -35,7 +35,10 @@ export const EnvSchema = z
     TEMPORAL_UI_PORT: port.default(8233),
     /** Where dondoc keeps its state (SQLite, mail capture, files), relative to the working directory. @defaultValue `data` */
     DONDOC_DATA_DIR: z.string().min(1).default('data'),
-    /** Interface the web server and embedded services bind to. @defaultValue `127.0.0.1` */
+    /**
+     * Interface the web server binds to (`0.0.0.0` in a container). The embedded Temporal dev server, SMTP capture
+     * and fake Zalo always stay on 127.0.0.1. @defaultValue `127.0.0.1`
+     */
     HOST: z.string().min(1).default('127.0.0.1'),
     /** Port of the web server. @defaultValue 3000 */
     PORT: port.default(3000),

@@ -20,6 +20,7 @@ import {
 } from '../channels/zalo';
 import type { Config } from '../config/env';
 import { AppError } from '../domain/errors';
+import { LOOPBACK } from './loopback';
 
 export interface RunningChannels {
   notify: Omit<NotifyDeps, 'now'>;
@@ -65,7 +66,7 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
     let smtpUrl = env.SMTP_URL;
     if (!smtpUrl) {
       const capture = await startSmtpCapture({
-        host: env.HOST,
+        host: LOOPBACK,
         port: embedded.smtpCapturePort,
         dir: embedded.mailDir,
       }).catch((err: unknown) =>
@@ -90,7 +91,7 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
     let zaloBase = env.ZALO_API_BASE_URL;
     if (!real && !zaloBase) {
       const fake = await startFakeZaloServer({
-        host: env.HOST,
+        host: LOOPBACK,
         port: embedded.fakeZaloPort,
         ...embedded.fakeZalo,
       }).catch((err: unknown) =>

@@ -4,12 +4,13 @@ import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msNumberToTs, tsToMs } from '@temporalio/common/lib/time';
 import { AppError } from '../domain/errors';
+import { LOOPBACK } from './loopback';
 import { assertPortFree, canConnect } from './port-check';
 
 export interface DevServerOptions {
   /** Absolute path of the `temporal` CLI. */
   cliPath: string;
-  ip: string;
+  /** Bound on loopback only (see `LOOPBACK`). */
   port: number;
   /** Web UI port; `undefined` runs headless. */
   uiPort?: number;
@@ -39,7 +40,8 @@ const RETENTION_MS = 400 * 24 * 3600 * 1000;
  * server on teardown (the SQLite file deserves a SIGTERM).
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
-  const { ip, port, uiPort } = options;
+  const { port, uiPort } = options;
+  const ip = LOOPBACK;
   const hint = 'Stop the process that holds it, or set TEMPORAL_ADDRESS to use a server that is already running.';
   await assertPortFree(ip, port, 'Temporal dev server', hint);
   if (uiPort !== undefined) {
@@ -90,7 +92,7 @@ async function waitUntilReady(
   const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
   while (Date.now() < deadline) {
     if (failure) throw failure === 'exited' ? new Error('the process exited during start-up') : failure;
-    if (await canConnect(options.ip, options.port, 500)) {
+    if (await canConnect(LOOPBACK, options.port, 500)) {
       if (await namespaceAnswers(address, options.namespace)) return;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -63,7 +63,6 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
           projectRoot: config.projectRoot,
           searchPath: config.rawEnv.PATH,
         }),
-        ip: config.env.HOST,
         port: config.env.TEMPORAL_DEV_PORT,
         uiPort: config.env.TEMPORAL_UI_PORT,
         dbFile,

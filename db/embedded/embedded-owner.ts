@@ -1,4 +1,4 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { startPgliteServer, type PgliteServer } from './pglite-server';
@@ -23,6 +23,7 @@ export async function accessEmbeddedDatabase(dir: string, waitMs = 30_000): Prom
   const lockFile = `${dir}.lock`;
   const advertFile = `${dir}.json`;
   const deadline = Date.now() + waitMs;
+  await mkdir(path.dirname(dir), { recursive: true }); // a fresh data/ on first start
   for (;;) {
     const advert = await readAdvert(advertFile);
     if (advert && isAlive(advert.pid)) {

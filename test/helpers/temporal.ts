@@ -46,7 +46,6 @@ export async function startTestDevServer(searchAttributes?: Record<string, strin
   installTestRuntime();
   const server = await startDevServer({
     cliPath: resolveTemporalCli(lookup(config.env.TEMPORAL_CLI_PATH)),
-    ip: '127.0.0.1',
     port: await freePort(),
     namespace: 'default',
     searchAttributes,

@@ -40,7 +40,6 @@ describe('the embedded Temporal dev server', () => {
     const [, port] = dev.server.address.split(':');
     const attempt = startDevServer({
       cliPath: '/nonexistent',
-      ip: '127.0.0.1',
       port: Number(port),
       namespace: 'default',
     });

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { freePort } from '../../workers/port-check';
+import { canConnect, freePort } from '../../workers/port-check';
 import { startDondoc as startProcess, type LongRunning } from '../helpers/cli';
+import { externalIPv4 } from '../helpers/network';
 
 describe('dondoc start (embedded defaults)', () => {
   let dataDir: string;
@@ -50,8 +51,16 @@ describe('dondoc start (embedded defaults)', () => {
   }
 
   it('serves Temporal and its Web UI, stops on SIGTERM, and keeps workflows across restarts', async () => {
-    const first = startDondoc(['start'], env);
+    // HOST opens the web server to the network; the embedded helpers must stay on loopback all the same.
+    const first = startDondoc(['start'], { ...env, HOST: '0.0.0.0' });
     await first.waitFor('dondoc is running');
+    const outside = externalIPv4();
+    if (outside) {
+      expect(await canConnect(outside, Number(env.PORT))).toBe(true);
+      for (const name of ['TEMPORAL_DEV_PORT', 'TEMPORAL_UI_PORT', 'SMTP_CAPTURE_PORT', 'FAKE_ZALO_PORT']) {
+        expect([name, await canConnect(outside, Number(env[name]))]).toEqual([name, false]);
+      }
+    }
     expect(first.output()).toContain(`127.0.0.1:${env.TEMPORAL_DEV_PORT}`);
     const ui = await fetch(`http://127.0.0.1:${env.TEMPORAL_UI_PORT}/`);
     expect(ui.status).toBe(200);
