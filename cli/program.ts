@@ -9,6 +9,8 @@ import { registerSimulate } from './commands/simulate';
 import { registerStart } from './commands/start';
 import { registerStorage } from './commands/storage-sweep';
 import { registerSubmit } from './commands/submit';
+import { registerToken } from './commands/token';
+import { registerUser } from './commands/user';
 import { registerWaive } from './commands/waive';
 
 export interface CliIo {
@@ -33,6 +35,8 @@ function buildProgram(io: CliIo): Command {
   registerExtend(program, io);
   registerWaive(program, io);
   registerStorage(program, io);
+  registerUser(program, io);
+  registerToken(program, io);
   return program;
 }
 

@@ -6,8 +6,9 @@ import { projectRoot } from './project-root';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
-/** A signing secret: at least 32 bytes, so that an HMAC key is never guessable. */
-const secret = z.string().refine((value) => Buffer.byteLength(value, 'utf8') >= 32, {
+/** A signing secret's length at least, so that an HMAC key is never guessable. */
+export const SECRET_MIN_BYTES = 32;
+const secret = z.string().refine((value) => Buffer.byteLength(value, 'utf8') >= SECRET_MIN_BYTES, {
   error: 'must be at least 32 bytes (e.g. `openssl rand -base64 32`)',
 });
 const optionalPath = z
@@ -82,10 +83,11 @@ export const EnvSchema = z
     S3_SECRET_ACCESS_KEY: optionalPath,
     /** Path-style URLs (`endpoint/bucket/key`), as MinIO wants. @defaultValue false */
     S3_FORCE_PATH_STYLE: flag.default(false),
-    /** Dashboard accounts, `name:scrypt$…` comma-separated; unset: one `admin` with a generated password. */
+    /**
+     * Dashboard accounts, `name:scrypt$…` comma-separated, written into the users table at each start (`dondoc user`
+     * manages the others). Unset in embedded mode: one `admin` with a generated password.
+     */
     DONDOC_USERS: optionalPath,
-    /** Bearer tokens of the JSON API, comma-separated. */
-    DONDOC_API_TOKENS: optionalPath,
 
     /** `smtp://user:pass@host:587` or `smtps://…:465`. Unset: a local SMTP capture keeps every email under data/mail/. */
     SMTP_URL: optionalPath.pipe(z.url().optional()),
@@ -136,6 +138,11 @@ export const EnvSchema = z
   });
 
 export type Env = z.infer<typeof EnvSchema>;
+
+/** Neither DATABASE_URL nor TEMPORAL_ADDRESS: one machine, so dondoc may make its own secret and dev account. */
+export function isEmbedded(env: Pick<Env, 'DATABASE_URL' | 'TEMPORAL_ADDRESS'>): boolean {
+  return !env.DATABASE_URL && !env.TEMPORAL_ADDRESS;
+}
 
 export interface Config {
   readonly env: Env;

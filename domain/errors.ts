@@ -78,6 +78,11 @@ export const ERROR_CODES = {
   },
   CYCLE_EXISTS: { exitCode: 2, httpStatus: 409, summary: 'A cycle of this plan and year has already been started.' },
   CYCLE_NOT_FOUND: { exitCode: 2, httpStatus: 404, summary: 'No cycle, unit or obligation has this id.' },
+  ACCOUNT_NOT_FOUND: {
+    exitCode: 2,
+    httpStatus: 404,
+    summary: 'No dashboard user or live API token has this name or id.',
+  },
   CYCLE_CLOSED: {
     exitCode: 2,
     httpStatus: 410,

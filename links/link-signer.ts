@@ -1,4 +1,4 @@
-import { linkExpiry, submissionUrl } from './link-secret';
+import { linkExpiry, submissionUrl } from './link-urls';
 import { createSubmissionToken } from './submission-token';
 
 /** Signs the submission link of one unit's obligation in one cycle, valid until the end of the next January. */

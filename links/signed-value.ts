@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** A key of its own per purpose, derived from the link secret, so a link signature never passes for a session. */
+/** A key of its own per purpose, derived from a signing secret, so a link signature never passes for a session. */
 export function deriveKey(secret: Buffer, purpose: string): Buffer {
   return createHmac('sha256', secret).update(`dondoc-web/${purpose}`).digest();
 }
@@ -16,21 +16,9 @@ export function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** `<base64url JSON>.<mac>`. */
-export function signValue(key: Buffer, value: unknown): string {
-  const body = Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${body}.${mac(key, body)}`;
-}
-
-/** The value when the signature holds, else undefined. */
-export function verifyValue(key: Buffer, signed: string): unknown {
-  const dot = signed.lastIndexOf('.');
-  if (dot <= 0) return undefined;
-  const body = signed.slice(0, dot);
-  if (!safeEqual(mac(key, body), signed.slice(dot + 1))) return undefined;
-  try {
-    return JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as unknown;
-  } catch {
-    return undefined;
-  }
+/** True when `signature` is the MAC of `text` under one of `keys`; each is checked, in constant time. */
+export function macMatchesAny(keys: readonly Buffer[], text: string, signature: string): boolean {
+  let ok = false;
+  for (const key of keys) ok = safeEqual(mac(key, text), signature) || ok;
+  return ok;
 }

@@ -1,4 +1,4 @@
-import { mac, safeEqual } from './signed-value';
+import { mac, macMatchesAny } from './signed-value';
 
 /** What a submission link grants: one cycle, one unit, one obligation, until `exp`. */
 export interface SubmissionClaims {
@@ -27,11 +27,14 @@ export function createSubmissionToken(secret: Buffer, claims: SubmissionClaims):
   return `${VERSION}.${body}.${sign(secret, body)}`;
 }
 
-/** Checks the signature in constant time before reading anything, then the expiry. */
-export function verifySubmissionToken(secret: Buffer, token: string, nowMs: number): TokenCheck {
+/**
+ * Checks the signature in constant time before reading anything, then the expiry. `keys`: the current secret and
+ * the previous ones, so links sent before a rotation keep working.
+ */
+export function verifySubmissionToken(keys: readonly Buffer[], token: string, nowMs: number): TokenCheck {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== VERSION || !parts[1] || !parts[2]) return { ok: false, reason: 'malformed' };
-  if (!safeEqual(sign(secret, parts[1]), parts[2])) return { ok: false, reason: 'bad-signature' };
+  if (!macMatchesAny(keys, `${VERSION}.${parts[1]}`, parts[2])) return { ok: false, reason: 'bad-signature' };
   let fields: unknown;
   try {
     fields = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));

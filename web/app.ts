@@ -7,6 +7,7 @@ import appContext, { type AppContextOptions } from './plugins/app-context';
 import auth from './plugins/auth';
 import cycles from './plugins/cycles';
 import views from './plugins/views';
+import accountRoutes from './routes/account';
 import apiRoutes from './routes/api';
 import authRoutes from './routes/auth';
 import cycleRoutes from './routes/cycles';
@@ -45,6 +46,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(healthRoutes);
   await app.register(authRoutes);
+  await app.register(accountRoutes, { prefix: '/account' });
   await app.register(linkRoutes, { prefix: '/s' });
   await app.register(cycleRoutes, { prefix: '/cycles' });
   await app.register(apiRoutes, { prefix: '/api/v1' });

@@ -2,10 +2,6 @@
 export interface WebConfig {
   /** The Temporal namespace: `/healthz` checks that a worker polls the core's task queue in it. */
   namespace: string;
-  /** Dashboard accounts: user name → `scrypt$<salt>$<hash>` (see `hashPassword`). */
-  users: ReadonlyMap<string, string>;
-  /** Bearer tokens accepted by `/api/v1`. */
-  apiTokens: readonly string[];
   /** Mark cookies `Secure` (behind HTTPS). @defaultValue false */
   secureCookies?: boolean;
   /** Dashboard session lifetime, ms. @defaultValue 8 hours */

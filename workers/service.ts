@@ -4,13 +4,15 @@ import type { Config } from '../config/env';
 import { resolveTemporalCli } from '../config/temporal-binaries';
 import { databaseTarget } from '../db/database-target';
 import { openDatabase, type OpenedDatabase } from '../db/open-database';
+import { createAccessStores } from '../db/stores';
 import { createDbSentLedger } from '../db/stores/sent-ledger-store';
 import { createDbZaloTokenStore } from '../db/stores/zalo-token-store';
 import { AppError } from '../domain/errors';
-import { loadLinkSecret } from '../links/link-secret';
 import { createLinkSigner } from '../links/link-signer';
+import { loadSigningSecrets } from '../links/signing-secrets';
 import { openStores } from '../storage/stores';
 import { buildApp } from '../web/app';
+import { bootstrapAccounts, declaredAccounts } from '../web/auth/bootstrap-accounts';
 import { startWebServer, type RunningWebServer } from '../web/server';
 import { webConfigFromEnv } from '../web/web-config-from-env';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
@@ -48,12 +50,16 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   let web: RunningWebServer | undefined;
   const now = (): Date => new Date();
   try {
-    // First: a database that cannot be reached or migrated stops start-up before anything else has started.
+    // Secrets and accounts first, then the database: any of them refusing stops start-up before anything started.
+    const secrets = await loadSigningSecrets(config);
+    const accounts = await declaredAccounts(config);
     database = await openDatabase(databaseTarget(config));
     out.info(`Database             ${database.describe}`);
     // Then the blob store (probed): one that cannot be reached stops start-up before Temporal starts.
     const stores = await openStores(config, database.db);
     out.info(`Blob store           ${stores.blobs.kind} (BLOB_STORE)`);
+    const access = createAccessStores(database.db);
+    const accountsNotice = await bootstrapAccounts(accounts, access.users, now());
     if (!config.env.TEMPORAL_ADDRESS) {
       const dbFile = path.join(config.dataDir, 'temporal', 'dev.sqlite');
       devServer = await startDevServer({
@@ -80,7 +86,6 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     if (!devServer) out.info(`Temporal server      ${target.connectionOptions.address ?? 'localhost:7233'}`);
 
     temporal = await connectClient(config, devServer?.address);
-    const linkSecret = loadLinkSecret(config.dataDir, config.env.DONDOC_SECRET);
     const baseUrl = publicBaseUrl(config);
     const taskQueue = config.env.TEMPORAL_TASK_QUEUE;
     const { db } = database;
@@ -103,22 +108,22 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
         tokenDir: path.join(config.dataDir, 'zalo'),
         dashboardUrl: `${baseUrl.replace(/\/$/, '')}/`,
       },
-      links: createLinkSigner(linkSecret, baseUrl),
+      links: createLinkSigner(secrets.current, baseUrl),
     });
     for (const line of dondoc.channels.describe) out.info(line);
     const { worker } = dondoc;
     out.info(`Worker               task queue "${taskQueue}", namespace "${target.namespace}"`);
 
-    const webConfig = await webConfigFromEnv(config);
     const app = await buildApp({
-      config: { ...webConfig.web, namespace: target.namespace },
+      config: { ...webConfigFromEnv(config), namespace: target.namespace },
       core: dondoc.core,
-      linkSecret,
+      access,
+      secrets,
       logger: config.env.LOG_LEVEL === 'debug',
     });
     web = await startWebServer(app, { host: config.env.HOST, port: config.env.PORT });
     out.info(`Web (dashboard)      ${web.url}  (submission links: ${baseUrl}/s/…)`);
-    if (webConfig.notice) out.info(webConfig.notice);
+    if (accountsNotice) out.info(accountsNotice);
     out.info('dondoc is running. Press Ctrl-C to stop.');
 
     const running = worker.run();

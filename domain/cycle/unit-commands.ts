@@ -18,6 +18,8 @@ export interface SubmitInput {
   channel?: SubmissionChannel;
   /** A paper submission recorded later: when Phòng Nội vụ received it (ISO); never in the future. */
   receivedAt?: string;
+  /** The API token that submitted it (its id, never the secret). */
+  tokenId?: string;
 }
 
 export interface SubmitReceipt {
@@ -100,6 +102,7 @@ export function applySubmit(
     ...(request.documentDate && { documentDate: request.documentDate }),
     ...(request.files && request.files.length > 0 && { files: request.files }),
     ...(request.submittedBy && { submittedBy: request.submittedBy }),
+    ...(request.tokenId && { tokenId: request.tokenId }),
   });
   const first = obligation.submissions[0]?.submittedAt ?? submittedAt;
   return {

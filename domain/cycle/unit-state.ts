@@ -24,6 +24,8 @@ export interface Submission {
   documentDate?: string;
   files?: FileRef[];
   submittedBy?: string;
+  /** The API token that submitted it (`dondoc token list`), for submissions through `/api/v1`. */
+  tokenId?: string;
 }
 
 export interface Extension {

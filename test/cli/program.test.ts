@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../../cli/program';
@@ -85,5 +85,26 @@ describe('the dondoc command line', () => {
     expect(result.stderr).toMatch(/^BLOB_STORE=s3: bucket dondoc at http:\/\/127\.0\.0\.1:1: /);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stdout).not.toContain('Temporal dev server');
+  });
+
+  it.each([
+    ['a short generated signing secret', 'signing-secret', 'short\n', /the signing secret is empty or shorter than 32/],
+    ['an empty admin password file', 'admin-password', '', /the admin password file is empty/],
+  ])('refuses to start with %s: one line naming the file, exit 1, nothing started', async (_case, name, text, line) => {
+    const dataDir = path.join(os.tmpdir(), `dondoc-refused-${process.pid}-${Math.random().toString(36).slice(2)}`);
+    const file = path.join(dataDir, 'secrets', name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    try {
+      const result = await runDondoc(['start'], { DONDOC_DATA_DIR: dataDir, TEMPORAL_ADDRESS: '', DATABASE_URL: '' });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr.startsWith(`${file}: `)).toBe(true);
+      expect(result.stderr).toMatch(line);
+      // Nothing was started: no database, no Temporal state.
+      expect(readdirSync(dataDir)).toEqual(['secrets']);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,7 +8,7 @@ import { startSmtpCapture, type SmtpCapture } from '../../channels/smtp-capture'
 import { projectRoot } from '../../config/project-root';
 import type { CycleCore } from '../../cycles';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
-import { hashPassword } from '../../web/auth/password-hash';
+import { hashPassword } from '../../links/password-hash';
 import { freePort } from '../../workers/port-check';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';

@@ -2,11 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import { getStatusQuery } from '../../workflows/unit-messages';
 import { startSmallCycle, startTestStack, type TestStack } from '../helpers/stack';
 import { SAMPLES } from './file-samples';
-import { API_TOKEN, buildTestApp, csrfOf, login, multipart, type WebApp } from './web-harness';
+import { buildTestApp, csrfOf, login, multipart, type WebApp } from './web-harness';
 
 const BASE = '/cycles/cycle-small/2031';
 const API = '/api/v1/cycles/cycle-small/2031';
-const bearer = { authorization: `Bearer ${API_TOKEN}` };
 
 describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worker)', () => {
   let stack: TestStack;
@@ -172,6 +171,7 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
   });
 
   it('answers the JSON API with a bearer token: cycle, unit, submissions (201 receipt, 422 refusal)', async () => {
+    const bearer = { authorization: `Bearer ${web.apiToken}` };
     const cycle = await app.inject({ method: 'GET', url: API, headers: bearer });
     expect(cycle.statusCode).toBe(200);
     expect(cycle.json()).toMatchObject({
@@ -203,6 +203,10 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
     });
     expect(accepted.statusCode).toBe(201);
     expect(accepted.json()).toMatchObject({ obligationId: 'bao-cao', version: 1, timeliness: 'on-time' });
+    // The submission records which token made it.
+    const recorded = await unitStatus('xa-dong');
+    const submissions = recorded.obligations.find((o) => o.id === 'bao-cao')?.submissions ?? [];
+    expect(submissions.at(-1)).toMatchObject({ channel: 'api', tokenId: web.apiToken.split('_')[1] });
     const noToken = await app.inject({ method: 'POST', url, payload: { values: { 'so-mo-hinh': 5 } } });
     expect(noToken.statusCode).toBe(401);
     const viaSession = await get(API);

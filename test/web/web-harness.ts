@@ -3,32 +3,63 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { createKysely } from '../../db/postgres-pool';
+import { openDatabase, type OpenedDatabase } from '../../db/open-database';
+import { createAccessStores, type AccessStores, type ApiScope } from '../../db/stores';
+import { hashPassword } from '../../links/password-hash';
 import { createSubmissionToken, type SubmissionClaims } from '../../links/submission-token';
 import { buildApp } from '../../web/app';
-import { hashPassword } from '../../web/auth/password-hash';
 import type { WebConfig } from '../../web/web-config';
 import { testCore, type TestStack } from '../helpers/stack';
 
 export const PASSWORD = 'mật-khẩu-thử';
-export const API_TOKEN = 'api-token-thu-nghiem-0123456789';
 
 export interface WebApp {
   app: FastifyInstance;
   secret: Buffer;
+  /** The app's accounts, sessions and tokens (one in-memory database per test file). */
+  access: AccessStores;
+  /** A bearer token with every scope. */
+  apiToken: string;
+  /** A new bearer token with these scopes only. */
+  tokenWith(...scopes: ApiScope[]): Promise<string>;
   token(claims: Omit<SubmissionClaims, 'exp'> & { exp?: number }): string;
 }
 
+let database: Promise<OpenedDatabase> | undefined;
+
+/** One in-memory database per test file, opened when first needed. */
+export function testDatabase(): Promise<OpenedDatabase> {
+  database ??= openDatabase({ memory: true });
+  return database;
+}
+
+afterAll(async () => {
+  if (database) await (await database).close();
+  database = undefined;
+});
+
 /**
  * The app on a test stack (real workflows), or on a client of a server that is not there (`stack` undefined).
- * `linkSecret` defaults to a random one (pass the stack's when its reminders must carry links the app accepts).
+ * `linkSecret` defaults to a random one (pass the stack's when its reminders must carry links the app accepts);
+ * `previousSecrets` are the ones still accepted for verification. The user `pnv` has the password PASSWORD.
  */
 export async function buildTestApp(
   stack: TestStack | undefined,
-  overrides: Partial<WebConfig> & { now?: () => Date; linkSecret?: Buffer; taskQueue?: string } = {},
+  overrides: Partial<WebConfig> & {
+    now?: () => Date;
+    linkSecret?: Buffer;
+    previousSecrets?: Buffer[];
+    taskQueue?: string;
+  } = {},
 ): Promise<WebApp> {
-  const { now, linkSecret, taskQueue, ...config } = overrides;
+  const { now, linkSecret, previousSecrets, taskQueue, ...config } = overrides;
   const secret = linkSecret ?? randomBytes(32);
+  // The stack's database when there is one (its CLI runs see the same accounts), else one per test file.
+  const db = stack?.db ?? (await testDatabase()).db;
+  const access = createAccessStores(db);
+  if (!(await access.users.find('pnv'))) await access.users.add('pnv', await hashPassword(PASSWORD), new Date());
+  const tokenWith = async (...scopes: ApiScope[]) =>
+    (await access.apiTokens.create(`thử ${scopes.join(',')}`, scopes, new Date())).token;
   const core =
     stack && taskQueue === undefined
       ? stack.core
@@ -36,23 +67,18 @@ export async function buildTestApp(
           client: stack?.client ?? new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
           taskQueue: taskQueue ?? 'nobody-polls-this',
           dataDir: stack?.dataDir ?? path.join(__dirname, 'no-data'),
-          // Without a stack, a database that is not there either (a pool connects only when first asked).
-          db: stack?.db ?? createKysely('postgres://dondoc@127.0.0.1:1/none', 1),
+          db,
         });
   const app = await buildApp({
-    config: {
-      namespace: 'default',
-      users: new Map([['pnv', await hashPassword(PASSWORD)]]),
-      apiTokens: [API_TOKEN],
-      ...config,
-    },
+    config: { namespace: 'default', ...config },
     core,
-    linkSecret: secret,
+    access,
+    secrets: { current: secret, previous: previousSecrets ?? [] },
     ...(now && { now }),
   });
   const token: WebApp['token'] = (claims) =>
     createSubmissionToken(secret, { exp: Math.floor(Date.now() / 1000) + 3600, ...claims });
-  return { app, secret, token };
+  return { app, secret, access, apiToken: await tokenWith('read', 'submit', 'paper'), tokenWith, token };
 }
 
 /** `name=value` pairs of the Set-Cookie headers, for the next request's Cookie header. */

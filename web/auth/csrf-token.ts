@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mac, safeEqual } from '../../links/signed-value';
+import { mac, macMatchesAny } from '../../links/signed-value';
 
 export const CSRF_COOKIE = 'dondoc_csrf';
 export const CSRF_FIELD = '_csrf';
@@ -16,6 +16,7 @@ export function csrfTokenFor(key: Buffer, id: string): string {
   return mac(key, `csrf.${id}`);
 }
 
-export function csrfValid(key: Buffer, id: string | undefined, token: unknown): boolean {
-  return typeof id === 'string' && id !== '' && typeof token === 'string' && safeEqual(csrfTokenFor(key, id), token);
+/** `keys`: the current secret's first, then the previous ones', so a form rendered before a rotation still posts. */
+export function csrfValid(keys: readonly Buffer[], id: string | undefined, token: unknown): boolean {
+  return typeof id === 'string' && id !== '' && typeof token === 'string' && macMatchesAny(keys, `csrf.${id}`, token);
 }

@@ -1,27 +1,20 @@
-import { signValue, verifyValue } from '../../links/signed-value';
+import { mac, macMatchesAny } from '../../links/signed-value';
 
 export const SESSION_COOKIE = 'dondoc_session';
 
-export interface Session {
-  user: string;
-  /** Expiry, epoch ms. */
-  exp: number;
+/**
+ * `<session id>.<mac>`: the id is random and the sessions table decides whether it is live; the MAC turns away
+ * cookies that are not ours before any database read.
+ */
+export function sessionCookieValue(key: Buffer, sessionId: string): string {
+  return `${sessionId}.${mac(key, `session.${sessionId}`)}`;
 }
 
-export function createSessionValue(key: Buffer, user: string, nowMs: number, ttlMs: number): string {
-  return signValue(key, { user, exp: nowMs + ttlMs } satisfies Session);
-}
-
-/** The session when the cookie is ours, untouched and not expired, and its user still exists. */
-export function readSession(
-  key: Buffer,
-  cookie: string | undefined,
-  nowMs: number,
-  users: ReadonlyMap<string, string>,
-): Session | undefined {
+/** The session id of a cookie signed with one of `keys` (the current secret's or a previous one's). */
+export function sessionIdOf(keys: readonly Buffer[], cookie: string | undefined): string | undefined {
   if (!cookie) return undefined;
-  const value = verifyValue(key, cookie) as Partial<Session> | undefined;
-  if (typeof value?.user !== 'string' || typeof value.exp !== 'number') return undefined;
-  if (value.exp <= nowMs || !users.has(value.user)) return undefined;
-  return { user: value.user, exp: value.exp };
+  const dot = cookie.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const sessionId = cookie.slice(0, dot);
+  return macMatchesAny(keys, `session.${sessionId}`, cookie.slice(dot + 1)) ? sessionId : undefined;
 }

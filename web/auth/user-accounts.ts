@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { readOrCreateSecretFile } from '../../config/secret-file';
 import { AppError } from '../../domain/errors';
-import { hashPassword } from './password-hash';
 
 /** `name:scrypt$salt$hash,name2:…` (DONDOC_USERS) → name → hash. */
 export function parseUsers(text: string): Map<string, string> {
@@ -22,41 +21,23 @@ export function parseUsers(text: string): Map<string, string> {
   return users;
 }
 
-/** `DONDOC_API_TOKENS`: comma-separated; blanks ignored. */
-export function parseApiTokens(text: string | undefined): string[] {
-  return (text ?? '')
-    .split(',')
-    .map((token) => token.trim())
-    .filter(Boolean);
-}
-
-export interface DevAdmin {
-  users: Map<string, string>;
+export interface DevAdminPassword {
+  password: string;
   /** Where the password is kept (mode 0600). */
   passwordFile: string;
-  /** Set only on the run that created the account: print it once. */
-  newPassword?: string;
+  /** True only on the run that created it: print it once. */
+  created: boolean;
 }
 
 /**
- * Development only, when DONDOC_USERS is unset: one `admin` account whose random password is written once to
- * `<dataDir>/secrets/admin-password` (0600) and reused on later starts.
+ * Embedded mode without DONDOC_USERS: the `admin` account's random password, written once to
+ * `<dataDir>/secrets/admin-password` (0600) and reused on later starts. An empty file refuses to start.
  */
-export async function devAdminAccount(dataDir: string): Promise<DevAdmin> {
+export async function devAdminPassword(dataDir: string): Promise<DevAdminPassword> {
   const passwordFile = path.join(dataDir, 'secrets', 'admin-password');
-  let password: string;
-  let newPassword: string | undefined;
-  try {
-    password = readFileSync(passwordFile, 'utf8').trim();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
-    mkdirSync(path.dirname(passwordFile), { recursive: true, mode: 0o700 });
-    password = newPassword = randomBytes(12).toString('base64url');
-    writeFileSync(passwordFile, `${password}\n`, { mode: 0o600, flag: 'wx' });
-  }
-  return {
-    users: new Map([['admin', await hashPassword(password)]]),
-    passwordFile,
-    ...(newPassword && { newPassword }),
-  };
+  const { value, created } = await readOrCreateSecretFile(passwordFile, () => randomBytes(12).toString('base64url'), {
+    minBytes: 1,
+    refusal: 'the admin password file is empty (delete it to have a new password generated)',
+  });
+  return { password: value, passwordFile, created };
 }

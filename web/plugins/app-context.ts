@@ -1,15 +1,19 @@
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { CycleCore } from '../../cycles';
-import { deriveKey } from '../../links/signed-value';
+import type { AccessStores } from '../../db/stores';
+import { keyRing, type KeyRing } from '../../links/key-ring';
+import type { SigningSecrets } from '../../links/signing-secrets';
 import { resolveWebConfig, type ResolvedWebConfig, type WebConfig } from '../web-config';
 
 export interface AppContextOptions {
   config: WebConfig;
   /** The application core: every read and change of a cycle goes through it. */
   core: CycleCore;
-  /** The key of submission links (`loadLinkSecret`); session and CSRF keys are derived from it. */
-  linkSecret: Buffer;
+  /** Dashboard accounts, sessions and API tokens: the database is the truth on every host. */
+  access: AccessStores;
+  /** DONDOC_SECRET (signs) and DONDOC_PREVIOUS_SECRETS (still verify): links, sessions and CSRF tokens. */
+  secrets: SigningSecrets;
   now?: () => Date;
 }
 
@@ -20,8 +24,9 @@ declare module 'fastify' {
   interface FastifyInstance {
     web: Readonly<ResolvedWebConfig>;
     core: CycleCore;
+    access: AccessStores;
     clock: () => Date;
-    keys: { link: Buffer; session: Buffer; csrf: Buffer };
+    keys: { link: KeyRing; session: KeyRing; csrf: KeyRing };
   }
 }
 
@@ -29,11 +34,12 @@ declare module 'fastify' {
 const appContext: FastifyPluginAsync<AppContextOptions> = async (app, options) => {
   app.decorate('web', resolveWebConfig(options.config));
   app.decorate('core', options.core);
+  app.decorate('access', options.access);
   app.decorate('clock', options.now ?? (() => new Date()));
   app.decorate('keys', {
-    link: options.linkSecret,
-    session: deriveKey(options.linkSecret, 'session'),
-    csrf: deriveKey(options.linkSecret, 'csrf'),
+    link: keyRing(options.secrets),
+    session: keyRing(options.secrets, 'session'),
+    csrf: keyRing(options.secrets, 'csrf'),
   });
 };
 

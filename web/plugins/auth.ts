@@ -1,15 +1,19 @@
 import cookie from '@fastify/cookie';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { safeEqual } from '../../links/signed-value';
+import type { ApiScope, ApiTokenRecord } from '../../db/stores';
 import { CSRF_COOKIE, CSRF_FIELD, csrfTokenFor, csrfValid, newCsrfId } from '../auth/csrf-token';
-import { readSession, SESSION_COOKIE } from '../auth/session-cookie';
+import { SESSION_COOKIE, sessionIdOf } from '../auth/session-cookie';
 import { HttpError } from '../http-error';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** The dashboard user, when the session cookie is valid. */
+    /** The dashboard user, when the session cookie names a live session. */
     user: string | undefined;
+    /** That session's id (for logout, and to keep it across a password change). */
+    sessionId: string | undefined;
+    /** The API token of this request, when it carried a valid one. */
+    apiToken: ApiTokenRecord | undefined;
     /** The token every form of this response must carry in `_csrf`. */
     csrfToken(): string;
     /** Checks a `_csrf` value sent with this request (multipart forms check their first field with it). */
@@ -18,8 +22,13 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** preHandler for dashboard pages: no session → redirect to /login. */
     requireUser: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
-    /** preHandler for `/api/v1`: a bearer token, or a dashboard session for reads; else 401. */
+    /**
+     * preHandler for `/api/v1`: a bearer token with the `read` scope (GET) or `submit` scope (anything else), or a
+     * dashboard session for reads; else 401, or 403 for a token without the scope.
+     */
     requireApiAccess: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+    /** Throws 403 unless the request's token has `scope`. */
+    requireApiScope: (request: FastifyRequest, scope: ApiScope) => void;
   }
 }
 
@@ -29,22 +38,25 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const auth: FastifyPluginAsync = async (app) => {
   await app.register(cookie);
   app.decorateRequest('user', undefined);
+  app.decorateRequest('sessionId', undefined);
+  app.decorateRequest('apiToken', undefined);
   app.decorateRequest('csrfToken', function csrfToken(this: FastifyRequest) {
-    return csrfTokenFor(app.keys.csrf, csrfIdOf(this));
+    return csrfTokenFor(app.keys.csrf.signing, csrfIdOf(this));
   });
   app.decorateRequest('csrfOk', function csrfOk(this: FastifyRequest, token: unknown) {
-    return csrfValid(app.keys.csrf, this.cookies[CSRF_COOKIE], token);
+    return csrfValid(app.keys.csrf.verifying, this.cookies[CSRF_COOKIE], token);
   });
   const csrfIds = new WeakMap<FastifyRequest, string>();
   const csrfIdOf = (request: FastifyRequest): string => request.cookies[CSRF_COOKIE] || csrfIds.get(request) || '';
 
   app.addHook('onRequest', async (request, reply) => {
-    request.user = readSession(
-      app.keys.session,
-      request.cookies[SESSION_COOKIE],
-      app.clock().getTime(),
-      app.web.users,
-    )?.user;
+    // Read on every request, never cached: a session revoked on another host is refused here at once.
+    const sessionId = sessionIdOf(app.keys.session.verifying, request.cookies[SESSION_COOKIE]);
+    const session = sessionId ? await app.access.sessions.find(sessionId, app.clock()) : undefined;
+    if (session) {
+      request.user = session.userName;
+      request.sessionId = sessionId;
+    }
     if (!request.cookies[CSRF_COOKIE]) {
       const id = newCsrfId();
       csrfIds.set(request, id);
@@ -69,15 +81,19 @@ const auth: FastifyPluginAsync = async (app) => {
     return reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 303);
   });
 
+  app.decorate('requireApiScope', (request: FastifyRequest, scope: ApiScope) => {
+    if (request.apiToken?.scopes.includes(scope)) return;
+    throw new HttpError(403, `Mã truy cập không có quyền «${scope}» cho yêu cầu này.`);
+  });
+
   app.decorate('requireApiAccess', async (request: FastifyRequest, reply: FastifyReply) => {
-    const header = request.headers.authorization ?? '';
-    const bearer = /^Bearer (.+)$/i.exec(header)?.[1]?.trim();
+    const safe = SAFE_METHODS.has(request.method);
+    const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1]?.trim();
     if (bearer !== undefined) {
-      // Compare against every token, so the time taken says nothing about which one nearly matched.
-      let ok = false;
-      for (const token of app.web.apiTokens) ok = safeEqual(token, bearer) || ok;
-      if (ok) return;
-    } else if (request.user && SAFE_METHODS.has(request.method)) return;
+      // Looked up on every request: a token revoked on another host is refused at once.
+      request.apiToken = await app.access.apiTokens.verify(bearer, app.clock());
+      if (request.apiToken) return app.requireApiScope(request, safe ? 'read' : 'submit');
+    } else if (request.user && safe) return;
     reply.header('www-authenticate', 'Bearer');
     throw new HttpError(401, 'Cần mã truy cập (Authorization: Bearer …) hợp lệ.');
   });

@@ -36,7 +36,7 @@ const TOKEN_FAILURES = {
 
 /** Checks the token before anything else is read; a bad one changes nothing and reads no workflow. */
 export function verifyLink(app: FastifyInstance, token: string): SubmissionClaims {
-  const checked = verifySubmissionToken(app.keys.link, token, app.clock().getTime());
+  const checked = verifySubmissionToken(app.keys.link.verifying, token, app.clock().getTime());
   if (checked.ok) return checked.claims;
   const [status, title, message] = TOKEN_FAILURES[checked.reason];
   throw new HttpError(status, message, { title });

@@ -17,7 +17,7 @@ const SubmissionBody = z.strictObject({
 /** An `Idempotency-Key` header: a client that retries a POST with the same key records one submission. */
 const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,128}$/, 'Idempotency-Key: 1–128 visible ASCII characters');
 
-/** `/api/v1`: JSON for other systems, with a bearer token from DONDOC_API_TOKENS. */
+/** `/api/v1`: JSON for other systems, with a bearer token (`dondoc token create`) whose scopes allow the call. */
 const apiRoutes: FastifyPluginAsync = async (app) => {
   app.addHook('preHandler', app.requireApiAccess);
 
@@ -38,11 +38,18 @@ const apiRoutes: FastifyPluginAsync = async (app) => {
     const header = request.headers['idempotency-key'];
     const key = header === undefined ? undefined : IdempotencyKey.safeParse(header);
     if (key && !key.success) throw new HttpError(400, z.prettifyError(key.error));
+    // Dating a submission in the past is for the clerk who records paper documents, not for every client.
+    if (body.data.receivedAt !== undefined || body.data.channel === 'paper') app.requireApiScope(request, 'paper');
+    const tokenId = request.apiToken?.id;
     try {
-      const { result } = await app.core.submit(target, body.data, {
-        ...(key?.data && { requestId: key.data }),
-        deadlineMs: TEMPORAL_DEADLINE_MS,
-      });
+      const { result } = await app.core.submit(
+        target,
+        { ...body.data, ...(tokenId && { tokenId }) },
+        {
+          ...(key?.data && { requestId: key.data }),
+          deadlineMs: TEMPORAL_DEADLINE_MS,
+        },
+      );
       return await reply.code(201).send(result);
     } finally {
       app.cycles.forget(target, target.unitId);

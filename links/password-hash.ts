@@ -10,8 +10,8 @@ function derive(password: string, salt: Buffer): Promise<Buffer> {
 }
 
 /**
- * `scrypt$<salt>$<hash>` (base64url) for DONDOC_USERS, e.g.
- * `node -e "require('tsx/cjs');require('./web/auth/password-hash').hashPassword('…').then(console.log)"`.
+ * `scrypt$<salt>$<hash>` (base64url): what the users table keeps, and what DONDOC_USERS lists, e.g.
+ * `node -e "require('tsx/cjs');require('./links/password-hash').hashPassword('…').then(console.log)"`.
  */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
