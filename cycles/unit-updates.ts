@@ -70,7 +70,7 @@ export function unitUpdates(ctx: CoreContext, reads: CycleReads) {
     async submit(
       target: ObligationTarget,
       request: SubmitRequest,
-      options?: UnitUpdateOptions & { files?: readonly StoredFile[]; tokenId?: string },
+      options?: UnitUpdateOptions & { files?: readonly StoredFile[] },
     ): Promise<UnitUpdateResult<SubmitReceipt>> {
       const files = (options?.files ?? []).map((file) => file.ref);
       const input: SubmitInput = {
@@ -85,7 +85,7 @@ export function unitUpdates(ctx: CoreContext, reads: CycleReads) {
           unitId: target.unitId,
           obligationId: target.obligationId,
           submissionId,
-          tokenId: options?.tokenId ?? null,
+          tokenId: request.tokenId ?? null, // the API token that submitted, beside its files
           files,
         });
       };
