@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { NotifyDeps } from '../activities/notify/notify-deps';
+import { createSendSlots } from '../activities/notify/send-slots';
 import type { SentLedger } from '../activities/notify/sent-ledger';
 import { createMailer, type Mailer } from '../channels/email';
 import {
@@ -21,6 +22,9 @@ import {
 import type { Config } from '../config/env';
 import { AppError } from '../domain/errors';
 import { LOOPBACK } from './loopback';
+
+/** Zalo calls under way at once per process (the HTTP client keeps as many connections). */
+const ZALO_SENDS_AT_ONCE = 8;
 
 export interface RunningChannels {
   notify: Omit<NotifyDeps, 'now'>;
@@ -155,6 +159,7 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
         mailer: options.tap ? options.tap.mailer(mailer) : mailer,
         zalo: options.tap ? options.tap.zalo(zalo) : zalo,
         ledger: options.ledger,
+        slots: { email: createSendSlots(env.SMTP_POOL_SIZE), zalo: createSendSlots(ZALO_SENDS_AT_ONCE) },
         ...(options.dashboardUrl && { dashboardUrl: options.dashboardUrl }),
       },
       describe,

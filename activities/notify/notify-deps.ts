@@ -1,5 +1,6 @@
 import type { Mailer } from '../../channels/email';
 import type { ZaloMessenger } from '../../channels/zalo';
+import type { SendSlots } from './send-slots';
 import type { SentLedger } from './sent-ledger';
 
 /** What the notify activities need; the worker wires real channels, tests wire local servers. */
@@ -8,6 +9,8 @@ export interface NotifyDeps {
   /** Absent when Zalo is not configured: the routing then plans no Zalo sends. */
   zalo?: ZaloMessenger;
   ledger: SentLedger;
+  /** Sends of each channel under way at once in this process (see send-slots.ts); unlimited when absent. */
+  slots?: { email: SendSlots; zalo: SendSlots };
   now: () => Date;
   /** Linked from emails to Phòng Nội vụ and leadership. */
   dashboardUrl?: string;

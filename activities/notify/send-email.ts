@@ -5,6 +5,7 @@ import type { ContactProblem, NotifyResult } from '../../domain/notifications/no
 import { toPlanIso } from '../../domain/plan-time';
 import { claimSend, unknownResult } from './claim-send';
 import type { NotifyDeps } from './notify-deps';
+import { UNLIMITED_SLOTS } from './send-slots';
 
 export interface SendEmailNotificationInput {
   notification: Notification;
@@ -27,42 +28,44 @@ export function sendEmailNotification(deps: NotifyDeps) {
       sendKey: input.key,
       dashboardUrl: deps.dashboardUrl,
     });
-    const claim = await claimSend(deps.ledger, input.key);
-    if (claim.kind === 'recorded') return { ...claim.result, alreadySent: true };
-    if (claim.kind === 'unknown') return unknownResult({ ...base, recipients: addresses }, claim);
+    return (deps.slots?.email ?? UNLIMITED_SLOTS).run(async () => {
+      const claim = await claimSend(deps.ledger, input.key);
+      if (claim.kind === 'recorded') return { ...claim.result, alreadySent: true };
+      if (claim.kind === 'unknown') return unknownResult({ ...base, recipients: addresses }, claim);
 
-    let sent: Awaited<ReturnType<NotifyDeps['mailer']['send']>>;
-    try {
-      sent = await deps.mailer.send({ to: input.to, ...email });
-    } catch (err) {
-      // Nothing was delivered: the key may be tried again (a network error after the final dot is the one doubt,
-      // and the Message-ID derived from the key lets mail systems drop a duplicate).
-      await deps.ledger.release(input.key, claim.owner);
-      const failure = classifySmtpError(err);
-      if (failure.retryable) {
-        throw ApplicationFailure.create({ message: failure.message, type: failure.code, cause: failure });
+      let sent: Awaited<ReturnType<NotifyDeps['mailer']['send']>>;
+      try {
+        sent = await deps.mailer.send({ to: input.to, ...email });
+      } catch (err) {
+        // Nothing was delivered: the key may be tried again (a network error after the final dot is the one doubt,
+        // and the Message-ID derived from the key lets mail systems drop a duplicate).
+        await deps.ledger.release(input.key, claim.owner);
+        const failure = classifySmtpError(err);
+        if (failure.retryable) {
+          throw ApplicationFailure.create({ message: failure.message, type: failure.code, cause: failure });
+        }
+        const rejected = failure.rejected ?? (failure.code === 'EMAIL_RECIPIENT_REJECTED' ? addresses : []);
+        return {
+          ...base,
+          recipients: addresses,
+          outcome: 'failed',
+          error: { code: failure.code, message: failure.message },
+          ...(rejected.length > 0 && {
+            contactProblems: problems(input.to, rejected, `${failure.responseCode ?? ''} ${failure.message}`, deps),
+          }),
+        };
       }
-      const rejected = failure.rejected ?? (failure.code === 'EMAIL_RECIPIENT_REJECTED' ? addresses : []);
-      return {
+      const result: NotifyResult = {
         ...base,
-        recipients: addresses,
-        outcome: 'failed',
-        error: { code: failure.code, message: failure.message },
-        ...(rejected.length > 0 && {
-          contactProblems: problems(input.to, rejected, `${failure.responseCode ?? ''} ${failure.message}`, deps),
-        }),
+        recipients: sent.accepted,
+        outcome: 'accepted',
+        providerId: sent.messageId,
+        acceptedAt: toPlanIso(Date.parse(sent.acceptedAt)),
+        ...(sent.rejected.length > 0 && { contactProblems: problems(input.to, sent.rejected, sent.response, deps) }),
       };
-    }
-    const result: NotifyResult = {
-      ...base,
-      recipients: sent.accepted,
-      outcome: 'accepted',
-      providerId: sent.messageId,
-      acceptedAt: toPlanIso(Date.parse(sent.acceptedAt)),
-      ...(sent.rejected.length > 0 && { contactProblems: problems(input.to, sent.rejected, sent.response, deps) }),
-    };
-    await deps.ledger.record(input.key, claim.owner, result);
-    return result;
+      await deps.ledger.record(input.key, claim.owner, result);
+      return result;
+    });
   };
 }
 

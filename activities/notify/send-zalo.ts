@@ -6,6 +6,7 @@ import type { NotifyResult } from '../../domain/notifications/notify-result';
 import { toPlanIso } from '../../domain/plan-time';
 import { claimSend, unknownResult } from './claim-send';
 import type { NotifyDeps } from './notify-deps';
+import { UNLIMITED_SLOTS } from './send-slots';
 
 export interface SendZaloNotificationInput {
   /** Reminders and escalations only: a receipt goes by email (see `renderZnsTemplate`). */
@@ -55,34 +56,37 @@ function zaloSend(deps: NotifyDeps, channel: 'zns' | 'oa', call: ZaloCall) {
     const person = input.to[0];
     const address = (channel === 'zns' ? person.phone : person.zaloUserId) ?? '';
     const base = { channel, audience: input.audience, key: input.key, recipients: [address] };
-    if (!deps.zalo) {
+    const zalo = deps.zalo;
+    if (!zalo) {
       return { ...base, outcome: 'failed', error: { code: 'ZALO_NOT_CONFIGURED', message: 'Zalo is not configured' } };
     }
     if (!address) {
       const what = channel === 'zns' ? 'ZNS send without a phone' : 'OA send without a Zalo user id';
       throw ApplicationFailure.nonRetryable(what, 'ZALO_CONFIG');
     }
-    const claim = await claimSend(deps.ledger, input.key);
-    if (claim.kind === 'recorded') return { ...claim.result, alreadySent: true };
-    if (claim.kind === 'unknown') return unknownResult(base, claim);
+    return (deps.slots?.zalo ?? UNLIMITED_SLOTS).run(async () => {
+      const claim = await claimSend(deps.ledger, input.key);
+      if (claim.kind === 'recorded') return { ...claim.result, alreadySent: true };
+      if (claim.kind === 'unknown') return unknownResult(base, claim);
 
-    let sent: Awaited<ReturnType<ZaloCall>>;
-    try {
-      sent = await call(deps.zalo, input, address);
-    } catch (err) {
-      // Zalo did not accept it (or answered with an error): the key may be tried again.
-      await deps.ledger.release(input.key, claim.owner);
-      return refused(deps, channel, input, base, err);
-    }
-    const result: NotifyResult = {
-      ...base,
-      recipients: [sent.recipient],
-      outcome: 'accepted',
-      providerId: sent.providerId,
-      acceptedAt: toPlanIso(Number.isFinite(sent.acceptedAtMs) ? sent.acceptedAtMs : deps.now().getTime()),
-    };
-    await deps.ledger.record(input.key, claim.owner, result);
-    return result;
+      let sent: Awaited<ReturnType<ZaloCall>>;
+      try {
+        sent = await call(zalo, input, address);
+      } catch (err) {
+        // Zalo did not accept it (or answered with an error): the key may be tried again.
+        await deps.ledger.release(input.key, claim.owner);
+        return refused(deps, channel, input, base, err);
+      }
+      const result: NotifyResult = {
+        ...base,
+        recipients: [sent.recipient],
+        outcome: 'accepted',
+        providerId: sent.providerId,
+        acceptedAt: toPlanIso(Number.isFinite(sent.acceptedAtMs) ? sent.acceptedAtMs : deps.now().getTime()),
+      };
+      await deps.ledger.record(input.key, claim.owner, result);
+      return result;
+    });
   };
 }
 

@@ -1,4 +1,9 @@
-/** A plan of `communes` communes, each head reachable by email and by Zalo (a phone): the scale-out test's load. */
+/** The OA follower id of the head of commune `index` (0-based). */
+export function zaloUserIdOf(index: number): string {
+  return `2${String(index + 1).padStart(18, '0')}`;
+}
+
+/** A plan of `communes` communes, each head reachable by email and by Zalo (a phone, and as a follower of the OA): the scale-out test's load. */
 export function largePlanYaml(communes: number): string {
   const units = Array.from({ length: communes }, (_, index) => {
     const n = String(index + 1).padStart(3, '0');
@@ -10,6 +15,7 @@ export function largePlanYaml(communes: number): string {
       `      name: Chủ tịch UBND xã Số ${n}`,
       `      email: xa-${n}@mo-rong.example`,
       `      phone: '0905${String(index + 1).padStart(6, '0')}'`,
+      `      zaloUserId: '${zaloUserIdOf(index)}'`,
     ].join('\n');
   });
   return [

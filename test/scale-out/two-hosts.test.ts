@@ -17,7 +17,7 @@ import { startTestDevServer, type TestDevServer } from '../helpers/temporal';
 import { SAMPLES } from '../web/file-samples';
 import { csrfOf, multipart } from '../web/web-harness';
 import { startHost, type DondocHost } from './dondoc-host';
-import { largePlanYaml } from './large-plan';
+import { largePlanYaml, zaloUserIdOf } from './large-plan';
 
 /**
  * Scale-out with real parts and no Docker: one PostgreSQL, one Temporal dev server, two `dondoc start` processes
@@ -53,7 +53,11 @@ describe('two hosts, one database, one Temporal', () => {
       // A busy mail server: each message is acknowledged 100 ms after it was stored, so the burst lasts and a
       // sender killed in the middle may die after the server kept its message but before it heard the 250.
       startSmtpCapture({ dir: null, dataDelayMs: 100 }),
-      startFakeZaloServer({ dailyQuota: 1_000_000 }),
+      // Every head follows the OA: OA texts go out day and night (ZNS waits for 06:00), so both hosts need a token.
+      startFakeZaloServer({
+        dailyQuota: 1_000_000,
+        followers: Array.from({ length: COMMUNES }, (_, i) => zaloUserIdOf(i)),
+      }),
     ]);
     const databaseUrl = await postgres.createDatabase();
     database = await openDatabase({ url: databaseUrl, poolSize: 4 });
@@ -142,19 +146,25 @@ describe('two hosts, one database, one Temporal', () => {
     for (const row of emailKeys) {
       if (row.state === 'sent') expect(arrived).toContain(row.key);
     }
+    // A killed host leaves at most one unknown send per slot it had (SMTP pool 5, Zalo 8): never the whole queue.
+    expect(unknown.size).toBeLessThanOrEqual(5 + 8);
     const missing = unitIds.filter((unitId) => !emailed.has(`${unitId}@mo-rong.example`));
     expect(missing.length).toBeLessThanOrEqual([...unknown].filter((key) => key.includes('email')).length);
-    // Zalo: one ZNS per phone at most, and the first token refresh of both hosts reached the fake exactly once.
+    // Zalo: one message per phone (ZNS) and per follower (OA) at most, and both hosts' first token refresh reached
+    // the fake exactly once.
     const received = (await (await fetch(`${zalo.url}/__fake/messages`)).json()) as {
-      received: { path: string; body: { phone?: string } }[];
+      received: { path: string; body?: { phone?: string; recipient?: { user_id?: string } } }[];
     };
     const zns = received.received.filter((request) => request.path.includes('/message/template'));
-    expect(duplicates(zns.map((request) => String(request.body.phone)))).toEqual([]);
+    const oa = received.received.filter((request) => request.path.includes('/oa/message/cs'));
+    expect(duplicates(zns.map((request) => String(request.body?.phone)))).toEqual([]);
+    expect(duplicates(oa.map((request) => String(request.body?.recipient?.user_id)))).toEqual([]);
+    expect(oa.length + [...unknown].filter((key) => key.includes('/oa/')).length).toBeGreaterThanOrEqual(COMMUNES);
     const refreshes = received.received.filter((request) => request.path.includes('access_token'));
     expect(refreshes).toHaveLength(1);
     console.info(
       `two hosts: ${sink.messages().length} emails, ${zns.length} ZNS, B killed after ${killedAt} emails, ` +
-        `${unknown.size} sends unknown, ${refreshes.length} token refresh`,
+        `${oa.length} OA texts, ${unknown.size} sends unknown, ${refreshes.length} token refresh`,
     );
   });
 
