@@ -19,7 +19,7 @@ export type DatabaseTarget =
   /** PostgreSQL at DATABASE_URL. */
   | { url: string; poolSize: number }
   /** PGlite on a folder (`data/db`), shared with the other processes of this machine. */
-  | { embeddedDir: string }
+  | { embeddedDir: string; longLived?: boolean }
   /** PGlite in memory: a run that leaves nothing (tests, simulate). */
   | { memory: true };
 
@@ -45,7 +45,9 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenedDataba
       poolSize = target.poolSize;
       describe = redactUrl(url);
     } else if ('embeddedDir' in target) {
-      const access = await accessEmbeddedDatabase(target.embeddedDir).catch((err: unknown) => {
+      const access = await accessEmbeddedDatabase(target.embeddedDir, {
+        ...(target.longLived !== undefined && { longLived: target.longLived }),
+      }).catch((err: unknown) => {
         throw new AppError(
           'DATABASE_UNAVAILABLE',
           `DATABASE_URL unset: the embedded database ${target.embeddedDir}: ${message(err)}`,

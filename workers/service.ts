@@ -53,7 +53,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     // Secrets and accounts first, then the database: any of them refusing stops start-up before anything started.
     const secrets = await loadSigningSecrets(config);
     const accounts = await declaredAccounts(config);
-    database = await openDatabase(databaseTarget(config));
+    database = await openDatabase(databaseTarget(config, { longLived: true }));
     out.info(`Database             ${database.describe}`);
     // Then the blob store (probed): one that cannot be reached stops start-up before Temporal starts.
     const stores = await openStores(config, database.db);

@@ -7,6 +7,8 @@ import { startPgliteServer, type PgliteServer } from './pglite-server';
 interface Advert {
   pid: number;
   url: string;
+  /** `dondoc start` (it serves until stopped), not a CLI command that serves only while it runs. */
+  longLived?: boolean;
 }
 
 export type EmbeddedAccess =
@@ -17,23 +19,31 @@ const WAIT_STEP_MS = 100;
 /**
  * PGlite keeps one folder for one process. The first process to take `<dir>.lock` owns it and serves it on a
  * loopback port (advertised in `<dir>.json`); every other process (the CLI beside `dondoc start`) connects there.
- * A lock or advert left by a dead process is taken over.
+ * A lock or advert left by a dead process is taken over. A long-lived process (`dondoc start`) never becomes the guest
+ * of a command that serves only while it runs: it waits for the command to finish, then serves the folder itself.
  */
-export async function accessEmbeddedDatabase(dir: string, waitMs = 30_000): Promise<EmbeddedAccess> {
+export async function accessEmbeddedDatabase(
+  dir: string,
+  options: { longLived?: boolean; waitMs?: number } = {},
+): Promise<EmbeddedAccess> {
+  const longLived = options.longLived ?? false;
+  const waitMs = options.waitMs ?? (longLived ? 300_000 : 30_000);
   const lockFile = `${dir}.lock`;
   const advertFile = `${dir}.json`;
   const deadline = Date.now() + waitMs;
   await mkdir(path.dirname(dir), { recursive: true }); // a fresh data/ on first start
   for (;;) {
     const advert = await readAdvert(advertFile);
-    if (advert && isAlive(advert.pid)) {
+    const served = advert !== undefined && isAlive(advert.pid);
+    if (served && (advert.longLived || !longLived)) {
       return { role: 'guest', url: advert.url, release: async () => undefined };
     }
     if (await takeLock(lockFile)) {
       let server: PgliteServer;
       try {
         server = await startPgliteServer(dir);
-        await writeFileAtomic(advertFile, JSON.stringify({ pid: process.pid, url: server.url } satisfies Advert), {
+        const mine: Advert = { pid: process.pid, url: server.url, longLived };
+        await writeFileAtomic(advertFile, JSON.stringify(mine), {
           mode: 0o600,
         });
       } catch (err) {

@@ -74,6 +74,28 @@ describe('the embedded database under data/db', () => {
     await reopened.close();
   });
 
+  it('dondoc start never leans on a command: it waits for the command to finish, then serves the folder', async () => {
+    const dir = path.join(dataDir, 'db');
+    const command = await openDatabase({ embeddedDir: dir });
+    let serviceOpened = false;
+    const opening = openDatabase({ embeddedDir: dir, longLived: true }).then((opened) => {
+      serviceOpened = true;
+      return opened;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(serviceOpened).toBe(false);
+    await command.db.insertInto('planSnapshots').values({ id: 'a', text: 'trước' }).execute();
+    await command.close();
+    const service = await opening;
+    expect(service.describe).toContain('served');
+    // A command run beside the service is its guest, and sees what the first command wrote.
+    const later = await openDatabase({ embeddedDir: dir });
+    expect(later.describe).toContain('shared');
+    expect(await later.db.selectFrom('planSnapshots').select('text').execute()).toEqual([{ text: 'trước' }]);
+    await later.close();
+    await service.close();
+  });
+
   it('an unreachable DATABASE_URL is one error naming the variable', async () => {
     const opening = openDatabase({ url: 'postgres://nobody@127.0.0.1:1/none', poolSize: 1 });
     await expect(opening).rejects.toThrow(/^DATABASE_URL: cannot reach postgres:\/\/nobody@127\.0\.0\.1:1\/none: /);
