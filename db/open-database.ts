@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { sql } from 'kysely';
 import { AppError } from '../domain/errors';
+import { redactUrl } from '../domain/redact-url';
 import { accessEmbeddedDatabase } from './embedded/embedded-owner';
 import { EMBEDDED_MAX_CONNECTIONS, startPgliteServer } from './embedded/pglite-server';
 import { migrateToLatest } from './migrate';
@@ -77,17 +78,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenedDataba
   } catch (err) {
     await closeAll();
     throw err;
-  }
-}
-
-/** `postgres://user:secret@host/db` → `postgres://user:***@host/db`. */
-export function redactUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return '(invalid URL)';
   }
 }
 

@@ -21,6 +21,7 @@ import {
 } from '../channels/zalo';
 import type { Config } from '../config/env';
 import { AppError } from '../domain/errors';
+import { redactUrl } from '../domain/redact-url';
 import { LOOPBACK } from './loopback';
 
 /** Zalo calls under way at once per process (the HTTP client keeps as many connections). */
@@ -86,7 +87,7 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
       smtpUrl = capture.url;
       describe.push(`SMTP capture         ${capture.url}  (emails kept in ${relative(embedded.mailDir)}/)`);
     } else {
-      describe.push(`SMTP                 ${redact(smtpUrl)}`);
+      describe.push(`SMTP                 ${redactUrl(smtpUrl)}`);
     }
     const mailer: Mailer = createMailer({
       smtpUrl,
@@ -174,11 +175,6 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
 /** Where people reach the web app: PUBLIC_BASE_URL, or the address it listens on. */
 export function publicBaseUrl(config: Config): string {
   return config.env.PUBLIC_BASE_URL ?? `http://${config.env.HOST}:${config.env.PORT}`;
-}
-
-/** The URL with the password of its user info masked, for start-up banners. */
-export function redact(url: string): string {
-  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
 }
 
 function relative(dir: string): string {
