@@ -14,6 +14,8 @@ export interface DondocTables {
   sessions: SessionTable;
   apiTokens: ApiTokenTable;
   zaloTokens: ZaloTokenTable;
+  messages: MessageTable;
+  contactProblems: ContactProblemTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -121,3 +123,42 @@ export interface ZaloTokenTable {
 
 export type SentLedgerRow = Selectable<SentLedgerTable>;
 export type NewFileRecord = Insertable<FileRecordTable>;
+
+/** One message of a moment to one person on one channel (`email` or `zalo`), and what became of it. */
+export interface MessageTable {
+  key: string;
+  planId: string;
+  year: number;
+  /** The moment, ISO in plan time. */
+  scheduledAt: string;
+  /** The plan day (YYYY-MM-DD) the daily caps count in. */
+  planDay: string;
+  channel: 'email' | 'zalo';
+  /** What carried it: `email`, `zns` or `oa` (none while held). */
+  via: string | null;
+  address: string;
+  personName: string;
+  status: 'sent' | 'failed' | 'unknown' | 'held' | 'merged' | 'skipped';
+  reason: string | null;
+  items: ColumnType<unknown, string, string>;
+  unitIds: ColumnType<string[], string, string>;
+  releaseAt: Date | null;
+  mergedInto: string | null;
+  providerId: string | null;
+  sentAt: Date | null;
+  /** The email exactly as rendered (subject, headers, text, html), for Phòng Nội vụ to open. */
+  email: ColumnType<unknown, string | null, string | null> | null;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | undefined, Date | undefined>;
+}
+
+/** A channel that failed for good for a person; tried again only once their contact is edited (another hash). */
+export interface ContactProblemTable {
+  channel: string;
+  address: string;
+  contactHash: string;
+  name: string;
+  code: string;
+  reason: string;
+  detectedAt: string;
+}

@@ -1,3 +1,4 @@
+import type { CatchUpMode } from '../dispatch/due-items';
 import type { ChannelAvailability } from '../notifications/delivery-plan';
 import type { Contact, PlanRef } from '../notifications/notification';
 import type { AggregationEvent } from '../schedule/schedule-types';
@@ -59,6 +60,11 @@ export interface CycleWorkflowInput {
   channels: ChannelAvailability;
   /** See UnitWorkflowInput.clockShiftMs. */
   clockShiftMs?: number;
+  /**
+   * What a late start sends about the past: one catch-up message per person summarising what is overdue (`summary`),
+   * or nothing, the skipped events being recorded for the dashboard (`none`). @defaultValue 'summary'
+   */
+  catchUp?: CatchUpMode;
   /** Unit workflows started per activity call. @defaultValue 200 */
   batchSize?: number;
   searchAttributes?: boolean;

@@ -1,0 +1,52 @@
+import type { EscalationEvent, ScheduleEvent } from '../schedule/schedule-types';
+import type { DueItem } from './due-items';
+import type { MessageItem } from './message-items';
+
+/** What a message says about one unit × obligation, read from the unit's status or the compiled schedule. */
+export interface ItemFacts {
+  unitName: string;
+  title: string;
+  nominalDueDate: string;
+  dueDate: string;
+  events: readonly ScheduleEvent[];
+  submissionUrl?: string;
+}
+
+/**
+ * Due items with what their message shows. Working days come from the event for a live item (its rung of the ladder),
+ * and are counted at the moment for a catch-up, which summarises how late the unit is now.
+ */
+export function enrichItems(
+  items: readonly DueItem[],
+  factsOf: (unitId: string, obligationId: string) => ItemFacts | undefined,
+  workingDaysAt: (dueDate: string, atMs: number) => number,
+  momentMs: number,
+): MessageItem[] {
+  return items.flatMap((item) => {
+    const facts = factsOf(item.unitId, item.obligationId);
+    if (!facts) return [];
+    const event = facts.events.find((e) => e.at === item.at && e.type === item.type);
+    const workingDays =
+      item.catchUp || !event
+        ? workingDaysAt(facts.dueDate, momentMs)
+        : event.type === 'reminder'
+          ? event.workingDaysBefore
+          : -event.workingDaysAfter;
+    const next = facts.events.find(
+      (e): e is EscalationEvent =>
+        e.type === 'escalation' && e.at > item.at && e.repeat === 0 && e.level > item.level,
+    );
+    return [
+      {
+        ...item,
+        unit: { id: item.unitId, name: facts.unitName },
+        title: facts.title,
+        nominalDueDate: facts.nominalDueDate,
+        dueDate: facts.dueDate,
+        workingDays,
+        ...(facts.submissionUrl && { submissionUrl: facts.submissionUrl }),
+        ...(next && { nextEscalation: { level: next.level, at: next.at, audiences: [...next.notify] } }),
+      },
+    ];
+  });
+}
