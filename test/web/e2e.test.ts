@@ -1,25 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { startWebServer, type RunningWebServer } from '../../web/server';
 import { freePort } from '../../workers/port-check';
 import { getStatusQuery } from '../../workflows/unit-messages';
 import { CYCLE_SMALL, startTestStack, type TestStack } from '../helpers/stack';
+import { artifactsDir, launchChromium } from './chromium';
 import { buildTestApp, PASSWORD } from './web-harness';
 
-const ARTIFACTS = path.resolve(__dirname, '..', '..', 'test-artifacts', 'e2e');
-/** Debian's Chromium, driven by playwright-core: nothing downloads a browser. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+const ARTIFACTS = artifactsDir('e2e');
 /** A minimal but real PDF: the web checks the content, not the name. */
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
@@ -29,14 +18,13 @@ describe('a unit head and Phòng Nội vụ in a real browser (headless Chromium
   let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(ARTIFACTS, { recursive: true });
     const port = await freePort();
     const publicBaseUrl = `http://127.0.0.1:${port}`;
     const secret = randomBytes(32);
     stack = await startTestStack({ links: { secret, publicBaseUrl } });
     const { app } = await buildTestApp(stack, { linkSecret: secret });
     web = await startWebServer(app, { host: '127.0.0.1', port });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
 
     // Start the cycle a few seconds before xa-dong's first reminder about its report, in plan time.
     const prepared = await stack.core.prepare({

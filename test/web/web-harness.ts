@@ -5,6 +5,8 @@ import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
 import { createAccessStores, type AccessStores, type ApiScope } from '../../db/stores';
+import { createDbContactProblemStore, createDbMessageStore } from '../../db/stores/message-store';
+import type { ContactProblemStore, MessageStore } from '../../domain/dispatch/message-record';
 import { hashPassword } from '../../links/password-hash';
 import { createSubmissionToken, type SubmissionClaims } from '../../links/submission-token';
 import { buildApp } from '../../web/app';
@@ -18,6 +20,9 @@ export interface WebApp {
   secret: Buffer;
   /** The app's accounts, sessions and tokens (one in-memory database per test file). */
   access: AccessStores;
+  /** The notification centre's stores the app reads (the same database): tests seed messages through them. */
+  messages: MessageStore;
+  contactProblems: ContactProblemStore;
   /** A bearer token with every scope. */
   apiToken: string;
   /** A new bearer token with these scopes only. */
@@ -57,6 +62,8 @@ export async function buildTestApp(
   // The stack's database when there is one (its CLI runs see the same accounts), else one per test file.
   const db = stack?.db ?? (await testDatabase()).db;
   const access = createAccessStores(db);
+  const messages = createDbMessageStore(db);
+  const contactProblems = createDbContactProblemStore(db);
   if (!(await access.users.find('pnv'))) await access.users.add('pnv', await hashPassword(PASSWORD), new Date());
   const tokenWith = async (...scopes: ApiScope[]) =>
     (await access.apiTokens.create(`thử ${scopes.join(',')}`, scopes, new Date())).token;
@@ -73,12 +80,23 @@ export async function buildTestApp(
     config: { namespace: 'default', ...config },
     core,
     access,
+    messages,
+    contactProblems,
     secrets: { current: secret, previous: previousSecrets ?? [] },
     ...(now && { now }),
   });
   const token: WebApp['token'] = (claims) =>
     createSubmissionToken(secret, { exp: Math.floor(Date.now() / 1000) + 3600, ...claims });
-  return { app, secret, access, apiToken: await tokenWith('read', 'submit', 'paper'), tokenWith, token };
+  return {
+    app,
+    secret,
+    access,
+    messages,
+    contactProblems,
+    apiToken: await tokenWith('read', 'submit', 'paper'),
+    tokenWith,
+    token,
+  };
 }
 
 /** `name=value` pairs of the Set-Cookie headers, for the next request's Cookie header. */

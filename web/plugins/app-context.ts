@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { CycleCore } from '../../cycles';
 import type { AccessStores } from '../../db/stores';
+import type { ContactProblemStore, MessageStore } from '../../domain/dispatch/message-record';
 import { keyRing, type KeyRing } from '../../links/key-ring';
 import type { SigningSecrets } from '../../links/signing-secrets';
 import { resolveWebConfig, type ResolvedWebConfig, type WebConfig } from '../web-config';
@@ -12,6 +13,10 @@ export interface AppContextOptions {
   core: CycleCore;
   /** Dashboard accounts, sessions and API tokens: the database is the truth on every host. */
   access: AccessStores;
+  /** The notification centre: every message of every moment and what became of it (the `messages` table). */
+  messages: MessageStore;
+  /** Channels that failed for good for a person, until their contact is edited (the `contact_problems` table). */
+  contactProblems: ContactProblemStore;
   /** DONDOC_SECRET (signs) and DONDOC_PREVIOUS_SECRETS (still verify): links, sessions and CSRF tokens. */
   secrets: SigningSecrets;
   now?: () => Date;
@@ -25,6 +30,8 @@ declare module 'fastify' {
     web: Readonly<ResolvedWebConfig>;
     core: CycleCore;
     access: AccessStores;
+    messages: MessageStore;
+    contactProblems: ContactProblemStore;
     clock: () => Date;
     keys: { link: KeyRing; session: KeyRing; csrf: KeyRing };
   }
@@ -35,6 +42,8 @@ const appContext: FastifyPluginAsync<AppContextOptions> = async (app, options) =
   app.decorate('web', resolveWebConfig(options.config));
   app.decorate('core', options.core);
   app.decorate('access', options.access);
+  app.decorate('messages', options.messages);
+  app.decorate('contactProblems', options.contactProblems);
   app.decorate('clock', options.now ?? (() => new Date()));
   app.decorate('keys', {
     link: keyRing(options.secrets),

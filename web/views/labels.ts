@@ -1,4 +1,7 @@
 import type { ObligationStateName } from '../../domain/cycle/unit-status';
+import type { MessageItem } from '../../domain/dispatch/message-items';
+import type { MessageRecord, MessageStatus } from '../../domain/dispatch/message-record';
+import type { Audience } from '../../domain/notifications/notification';
 import type { NotifyResult } from '../../domain/notifications/notify-result';
 
 export const OBLIGATION_STATES = ['pending', 'submitted-on-time', 'submitted-late', 'overdue', 'waived'] as const;
@@ -58,3 +61,39 @@ export const CYCLE_ACTIVITY_LABELS: Record<string, string> = {
   sendDigest: 'Gửi bản tổng hợp tuần',
   closeUnitWorkflows: 'Đóng chu kỳ',
 };
+
+/** The notification centre's statuses, in the order its filter lists them. */
+export const MESSAGE_STATUSES = ['sent', 'held', 'merged', 'skipped', 'failed', 'unknown'] as const;
+
+export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = {
+  sent: 'Đã gửi',
+  held: 'Đang giữ (giờ gửi / giới hạn trong ngày)',
+  merged: 'Đã gộp vào tin sau',
+  skipped: 'Bỏ qua khi bắt đầu',
+  failed: 'Không gửi được',
+  unknown: 'Không rõ đã gửi chưa',
+};
+
+/** What carried a message (`via`), or the channel it waits for while held or skipped. */
+export function messageChannelLabel(message: Pick<MessageRecord, 'channel' | 'via'>): string {
+  if (message.via) return CHANNEL_LABELS[message.via] ?? message.via;
+  return message.channel === 'zalo' ? 'Zalo' : 'Email';
+}
+
+/** Why a person gets an item of a message. */
+export const ROLE_LABELS: Record<Audience, string> = {
+  unit: 'Đơn vị của mình',
+  supervisor: 'Cơ quan theo dõi',
+  leadership: 'Lãnh đạo',
+};
+
+/** Working days at the message's moment, as the message said them. */
+export function workingDaysLabel(workingDays: number): string {
+  if (workingDays > 0) return `còn ${workingDays} ngày làm việc`;
+  if (workingDays === 0) return 'đến hạn hôm nay';
+  return `quá hạn ${-workingDays} ngày làm việc`;
+}
+
+export function levelLabel(item: Pick<MessageItem, 'type' | 'level'>): string {
+  return item.type === 'escalation' ? `Đôn đốc cấp ${item.level}` : 'Nhắc hạn';
+}

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Eta } from 'eta';
 import { projectRoot } from '../../config/project-root';
-import { vnDate, vnDayWithWeekday, vnTimeWithDay } from '../../domain/plan-time';
+import { vnDate, vnDateTime, vnDayWithWeekday, vnTimeWithDay } from '../../domain/plan-time';
 import * as labels from './labels';
 
 export interface PageRenderer {
@@ -11,7 +11,7 @@ export interface PageRenderer {
 }
 
 /** What templates call as `it.f`: plan-time dates and instants in Vietnamese, and the labels of states and channels. */
-const helpers = { ...labels, vnDate, vnDayWithWeekday, vnTimeWithDay };
+const helpers = { ...labels, vnDate, vnDateTime, vnDayWithWeekday, vnTimeWithDay };
 
 /** From the project root, not `__dirname`: tsc copies no `.eta` into `dist/` (as channels/email does). */
 export function defaultViewDir(): string {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { cycleMatrix } from '../../cycles/cycle-matrix';
 import { matrixCsv } from '../../cycles/matrix-csv';
 import { CycleParams, MatrixQuery, parseParams } from './cycle-params';
+import messageRoutes from './messages';
 import obligationActions from './obligation-actions';
 import overdueRoutes from './overdue';
 import unitRoutes from './unit';
@@ -26,8 +27,19 @@ const cycleRoutes: FastifyPluginAsync = async (app) => {
     const ref = parseParams(CycleParams, request.params);
     const filter = MatrixQuery.parse(request.query);
     const view = await app.cycles.cycle(ref);
-    const matrix = await cycleMatrix(app.cycles, view, filter, app.web.pageSize);
-    return reply.page('matrix', { title: `${view.plan.title} ${ref.year}`, view, matrix, filter });
+    const [matrix, messageCounts, problems] = await Promise.all([
+      cycleMatrix(app.cycles, view, filter, app.web.pageSize),
+      app.messages.countByStatus(ref),
+      app.contactProblems.list(),
+    ]);
+    return reply.page('matrix', {
+      title: `${view.plan.title} ${ref.year}`,
+      view,
+      matrix,
+      filter,
+      messageCounts,
+      problems,
+    });
   });
 
   app.get('/:planId/:year/export.csv', async (request, reply) => {
@@ -43,6 +55,7 @@ const cycleRoutes: FastifyPluginAsync = async (app) => {
   });
 
   await app.register(overdueRoutes);
+  await app.register(messageRoutes);
   await app.register(unitRoutes);
   await app.register(obligationActions);
 };

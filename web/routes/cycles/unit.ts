@@ -5,6 +5,9 @@ import { parseParams, UnitParams } from './cycle-params';
 
 const FileParams = UnitParams.extend({ sha256: z.string().regex(/^[0-9a-f]{64}$/) });
 
+/** The newest messages that mention a unit, on its page; the notification centre has the rest. */
+const UNIT_MESSAGES = 100;
+
 const DONE: Record<string, string> = {
   paper: 'Đã ghi nhận văn bản giấy.',
   extend: 'Đã gia hạn.',
@@ -12,18 +15,30 @@ const DONE: Record<string, string> = {
   resend: 'Đã gửi lại nhắc nhở cho đơn vị.',
 };
 
-/** A unit's page (submissions, notifications, contact problems, actions) and its submitted files. */
+/** A unit's page (submissions, notifications, the messages that mention it, contact problems, actions) and its submitted files. */
 const unitRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { done?: string } }>('/:planId/:year/units/:unitId', async (request, reply) => {
     const { planId, year, unitId } = parseParams(UnitParams, request.params);
     const ref = { planId, year };
-    const unit = await app.cycles.unit(ref, unitId);
-    const view = await app.cycles.cycle(ref);
+    const [unit, view, messages] = await Promise.all([
+      app.cycles.unit(ref, unitId),
+      app.cycles.cycle(ref),
+      app.messages.list({ ...ref, unitId, limit: UNIT_MESSAGES }),
+    ]);
     const labels = Object.fromEntries(
       Object.values(view.plan.forms).flatMap((form) => form.fields.map((field) => [field.key, field.label])),
     );
     const done = DONE[request.query.done ?? ''];
-    return reply.page('unit', { title: unit.unit.name, view, unit, labels, done, now: app.clock().toISOString() });
+    return reply.page('unit', {
+      title: unit.unit.name,
+      view,
+      unit,
+      labels,
+      done,
+      messages,
+      messagesLimit: UNIT_MESSAGES,
+      now: app.clock().toISOString(),
+    });
   });
 
   // Only from the dashboard, and only files that a submission of this unit names.

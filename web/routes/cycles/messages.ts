@@ -1,0 +1,83 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { HttpError } from '../../http-error';
+import { CycleParams, MessageParams, MessagesQuery, parseParams } from './cycle-params';
+
+/** Messages per page of the notification centre. */
+const PAGE_SIZE = 100;
+
+/**
+ * The email copy is shown in an iframe (`srcdoc`, `sandbox=""`): it inherits this policy, so even an email that
+ * carried a script or a tracking image could neither run nor fetch anything, nor navigate the frame away.
+ */
+const MESSAGE_PAGE_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "frame-src 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+].join('; ');
+
+/**
+ * The notification centre (issue #11): every message of a cycle's moments and what became of it, and one message
+ * with the exact email as sent. Read from the database only, so it answers even when Temporal does not.
+ */
+const messageRoutes: FastifyPluginAsync = async (app) => {
+  app.get('/:planId/:year/messages', async (request, reply) => {
+    const ref = parseParams(CycleParams, request.params);
+    const filter = MessagesQuery.parse(request.query);
+    const [listed, counts, problems, view] = await Promise.all([
+      app.messages.list({
+        ...ref,
+        ...(filter.status && { status: filter.status }),
+        limit: filter.page * PAGE_SIZE + 1,
+      }),
+      app.messages.countByStatus(ref),
+      app.contactProblems.list(),
+      // Only for the plan's title: the centre is still worth reading when Temporal is down or forgot the cycle.
+      app.cycles.cycle(ref).catch((err: unknown) => {
+        request.log.warn({ err }, 'reading the cycle for the notification centre failed');
+        return undefined;
+      }),
+    ]);
+    if (!view && Object.keys(counts).length === 0) {
+      throw new HttpError(404, 'Không tìm thấy chu kỳ này.');
+    }
+    const messages = listed.slice((filter.page - 1) * PAGE_SIZE, filter.page * PAGE_SIZE);
+    const hasNext = listed.length > filter.page * PAGE_SIZE;
+    const cycleTitle = `${view?.plan.title ?? ref.planId} năm ${ref.year}`;
+    return reply.page('messages', {
+      title: `Trung tâm thông báo — ${cycleTitle}`,
+      ref,
+      cycleTitle,
+      messages,
+      counts,
+      problems,
+      filter,
+      hasNext,
+    });
+  });
+
+  app.get('/:planId/:year/messages/:key', async (request, reply) => {
+    const { planId, year, key } = parseParams(MessageParams, request.params);
+    const message = await app.messages.get(key);
+    if (!message || message.planId !== planId || message.year !== year) {
+      throw new HttpError(404, 'Chu kỳ này không có tin nhắn nào như vậy.');
+    }
+    // The held messages whose items this one carried.
+    const mergedFrom =
+      message.status === 'merged'
+        ? []
+        : (await app.messages.list({ planId, year, status: 'merged' })).filter((m) => m.mergedInto === key);
+    reply.header('content-security-policy', MESSAGE_PAGE_CSP);
+    return reply.page('message', {
+      title: `Tin nhắn gửi ${message.personName}`,
+      ref: { planId, year },
+      message,
+      mergedFrom,
+    });
+  });
+};
+
+export default messageRoutes;
