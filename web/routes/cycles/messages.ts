@@ -5,6 +5,9 @@ import { CycleParams, MessageParams, MessagesQuery, parseParams } from './cycle-
 /** Messages per page of the notification centre. */
 const PAGE_SIZE = 100;
 
+/** How long the centre waits for Temporal for the plan's title, ms: the rest of the page needs only the database. */
+const TITLE_DEADLINE_MS = 2000;
+
 /**
  * The email copy is shown in an iframe (`srcdoc`, `sandbox=""`): it inherits this policy, so even an email that
  * carried a script or a tracking image could neither run nor fetch anything, nor navigate the frame away.
@@ -21,13 +24,20 @@ const MESSAGE_PAGE_CSP = [
 
 /**
  * The notification centre (issue #11): every message of a cycle's moments and what became of it, and one message
- * with the exact email as sent. Read from the database only, so it answers even when Temporal does not.
+ * with the exact email as sent. Read from the database; Temporal only lends the plan's title, briefly, so the centre
+ * answers even when Temporal does not.
  */
 const messageRoutes: FastifyPluginAsync = async (app) => {
+  /** The plan's title, when Temporal answers soon (the cycle names its plan snapshot). */
+  async function planTitle(ref: { planId: string; year: number }): Promise<string> {
+    const status = await app.core.cycleStatus(ref, { deadlineMs: TITLE_DEADLINE_MS });
+    return (await app.core.plan(status.planSnapshot)).title;
+  }
+
   app.get('/:planId/:year/messages', async (request, reply) => {
     const ref = parseParams(CycleParams, request.params);
     const filter = MessagesQuery.parse(request.query);
-    const [listed, counts, problems, view] = await Promise.all([
+    const [listed, counts, problems, title] = await Promise.all([
       app.messages.list({
         ...ref,
         ...(filter.status && { status: filter.status }),
@@ -35,18 +45,17 @@ const messageRoutes: FastifyPluginAsync = async (app) => {
       }),
       app.messages.countByStatus(ref),
       app.contactProblems.list(),
-      // Only for the plan's title: the centre is still worth reading when Temporal is down or forgot the cycle.
-      app.cycles.cycle(ref).catch((err: unknown) => {
-        request.log.warn({ err }, 'reading the cycle for the notification centre failed');
+      planTitle(ref).catch((err: unknown) => {
+        request.log.warn({ err }, 'reading the plan title for the notification centre failed');
         return undefined;
       }),
     ]);
-    if (!view && Object.keys(counts).length === 0) {
+    if (title === undefined && Object.keys(counts).length === 0) {
       throw new HttpError(404, 'Không tìm thấy chu kỳ này.');
     }
     const messages = listed.slice((filter.page - 1) * PAGE_SIZE, filter.page * PAGE_SIZE);
     const hasNext = listed.length > filter.page * PAGE_SIZE;
-    const cycleTitle = `${view?.plan.title ?? ref.planId} năm ${ref.year}`;
+    const cycleTitle = `${title ?? ref.planId} năm ${ref.year}`;
     return reply.page('messages', {
       title: `Trung tâm thông báo — ${cycleTitle}`,
       ref,
