@@ -36,3 +36,4 @@ export {
   type ZnsTemplateMessage,
   type ZnsTemplateName,
 } from './zns-templates';
+export { renderMomentOaText, renderMomentZns } from './render-moment-zalo';
