@@ -86,7 +86,7 @@ function ownUnits(message: MomentMessage): OwnUnitView[] {
         dueDay: dayWithWeekday(item.dueDate),
         status:
           item.type === 'escalation'
-            ? `${workingDaysPhrase(item.workingDays)}, đã đôn đốc lần ${item.level}`
+            ? `${workingDaysPhrase(item.workingDays)}; đôn đốc lần ${item.level}`
             : workingDaysPhrase(item.workingDays),
         overdue: item.workingDays < 0,
         ...(item.submissionUrl !== undefined && { url: item.submissionUrl }),
