@@ -1,24 +1,42 @@
-// PROVISIONAL: replaced by the `render` branch (templates). Only here so the dispatcher can be built meanwhile.
-import { messageSummary, type MomentMessage } from '../../domain/dispatch/message-items';
-import { vnDate } from '../../domain/plan-time';
-import type { RenderedEmail } from './render-email';
+import type { MomentMessage } from '../../domain/dispatch/message-items';
+import { momentHeaders } from './email-headers';
+import { isOwnUnitMessage, ownUnitNotification } from './moment-deadline';
+import { renderEmail, type RenderedEmail } from './render-email';
+import { summaryView } from './summary-view';
+import { emailTemplates } from './template-loader';
 
-export function renderMomentEmail(
-  message: MomentMessage,
-  options: { sendKey?: string; dashboardUrl?: string; templateDir?: string } = {},
-): RenderedEmail {
-  const summary = messageSummary(message.items);
-  const headers: Record<string, string> = {
-    'X-Dondoc-Kind': summary.kind,
-    'X-Dondoc-Cycle': `${message.plan.id}/${message.plan.year}`,
+export interface RenderMomentEmailOptions {
+  /** The send key (X-Dondoc-Key). @defaultValue `message.key` */
+  sendKey?: string;
+  /** @defaultValue `message.dashboardUrl` */
+  dashboardUrl?: string;
+  /** For tests: another template folder. @defaultValue `channels/email/templates` under the project root */
+  templateDir?: string;
+}
+
+/**
+ * The email of one moment to one person. A message only about the recipient's own unit is the unit's deadline email
+ * as it always was (with its `.ics`); anything wider — the escalated units a supervisor or the leadership must see, or
+ * a late start's catch-up — is one summary with a table of every item.
+ */
+export function renderMomentEmail(message: MomentMessage, options: RenderMomentEmailOptions = {}): RenderedEmail {
+  const sendKey = options.sendKey ?? message.key;
+  const dashboardUrl = options.dashboardUrl ?? message.dashboardUrl;
+  if (isOwnUnitMessage(message)) {
+    return renderEmail(ownUnitNotification(message), 'unit', {
+      sendKey,
+      ...(dashboardUrl !== undefined && { dashboardUrl }),
+      ...(options.templateDir !== undefined && { templateDir: options.templateDir }),
+    });
+  }
+  // Plan files typed on some keyboards carry decomposed diacritics; compose them before anything is measured or folded.
+  const composed = JSON.parse(JSON.stringify(message).normalize('NFC')) as MomentMessage;
+  const view = summaryView(composed, dashboardUrl);
+  const templates = emailTemplates(options.templateDir);
+  return {
+    subject: view.subject,
+    html: templates.html('summary', view),
+    text: templates.text('summary', view),
+    headers: momentHeaders(composed, sendKey),
   };
-  if (summary.unitIds.length === 1) headers['X-Dondoc-Unit'] = summary.unitIds[0]!;
-  else headers['X-Dondoc-Items'] = message.items.map((i) => `${i.unitId}/${i.obligationId}/${i.level}`).join(',');
-  headers['X-Dondoc-Obligation'] = summary.obligationIds.join(',');
-  if (summary.level !== undefined) headers['X-Dondoc-Level'] = String(summary.level);
-  headers['X-Dondoc-Scheduled-At'] = message.scheduledAt;
-  headers['X-Dondoc-Key'] = options.sendKey ?? message.key;
-  const lines = message.items.map((i) => `- ${i.unit.name}: ${i.title} (hạn ${vnDate(i.dueDate)}, ${i.workingDays})`);
-  const text = `Kính gửi ${message.recipient.name},\n\n${lines.join('\n')}\n`;
-  return { subject: `[Đôn đốc] ${message.plan.title}`, text, html: `<pre>${text}</pre>`, headers };
 }
