@@ -83,12 +83,19 @@ export const SUPERVISOR_EMAIL = {
 };
 
 export const RECORDS = {
-  /** Skipped at the start (`--catch-up none`): the oldest. */
-  skipped: message('2031-03-04T08:00:00+07:00', 'email', 'xa-dong@thu-nghiem.example', 'Chủ tịch UBND xã Đông', {
+  /** Skipped at the start (`--catch-up none`), one row per unit and no channel: the oldest. */
+  skipped: {
+    key: 'dondoc/cycle-small/2031/skipped@2031-03-04T08:00:00+07:00/xa-dong',
+    ...CYCLE,
+    scheduledAt: '2031-03-04T08:00:00+07:00',
+    planDay: '2031-03-04',
+    channel: 'none',
+    address: 'xa-dong',
+    personName: 'UBND xã Đông',
     status: 'skipped',
-    reason: 'Chu kỳ bắt đầu với --catch-up none: không gửi bù các lần nhắc đã qua.',
+    reason: 'Chu kỳ bắt đầu muộn với --catch-up none: các nhắc nhở, đôn đốc đã qua không được gửi',
     items: [item('xa-dong', 'ke-hoach', { level: 0, role: 'unit', at: '2031-03-04T08:00:00+07:00', workingDays: 9 })],
-  }),
+  },
   leaderFirst: message('2031-03-18T08:00:00+07:00', 'email', ...LEADER, {
     status: 'sent',
     via: 'email',

@@ -101,7 +101,7 @@ describe('the notification centre on the dashboard (real workflows, messages see
     expect((await cells(RECORDS.supervisor.key)).slice(3, 6)).toEqual(['Đã gửi', '2', 'Gửi lúc 19/03/2031 08:00']);
     expect((await cells(RECORDS.unknown.key))[3]).toBe('Không rõ đã gửi chưa');
     expect((await cells(RECORDS.leaderMerged.key))[3]).toBe('Đã gộp vào tin sau');
-    expect((await cells(RECORDS.skipped.key))[3]).toBe('Bỏ qua khi bắt đầu');
+    expect((await cells(RECORDS.skipped.key)).slice(1, 4)).toEqual(['UBND xã Đông', '—', 'Bỏ qua khi bắt đầu']);
     expect(await page.textContent('body')).not.toContain('cycle-other');
     expect(await page.locator('#contact-problems').textContent()).toContain('ZALO_RECIPIENT');
     await page.screenshot({ path: path.join(ARTIFACTS, '2-centre.png'), fullPage: true });
@@ -182,7 +182,7 @@ describe('the notification centre on the dashboard (real workflows, messages see
     expect(keys).toEqual(NEWEST_FIRST.filter((m) => m.items.some((i) => i.unitId === 'xa-dong')).map((m) => m.key));
     const skipped = await section.locator(`tr[data-key="${RECORDS.skipped.key}"]`).textContent();
     expect(skipped).toContain('Bỏ qua khi bắt đầu');
-    expect(skipped).toContain('Chu kỳ bắt đầu với --catch-up none');
+    expect(skipped).toContain('Chu kỳ bắt đầu muộn với --catch-up none');
     expect(skipped).toContain('Xây dựng kế hoạch triển khai — Nhắc hạn');
     expect(await section.locator(`tr[data-key="${RECORDS.supervisor.key}"]`).textContent()).toContain(
       '(tin gồm 2 mục)',

@@ -36,6 +36,7 @@ describe('a row of the notification centre', () => {
     expect(messageChannelLabel({ channel: 'zalo', via: 'zns' })).toBe('Zalo ZNS');
     expect(messageChannelLabel({ channel: 'zalo' })).toBe('Zalo');
     expect(messageChannelLabel({ channel: 'email' })).toBe('Email');
+    expect(messageChannelLabel({ channel: 'none' })).toBe('—');
   });
 
   it('says the working days and the level as the message did', () => {

@@ -5,7 +5,7 @@ import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
 import { createAccessStores, type AccessStores, type ApiScope } from '../../db/stores';
-import { createDbContactProblemStore, createDbMessageStore } from '../../db/stores/message-store';
+import { createDispatchStores } from '../../db/stores/message-store';
 import type { ContactProblemStore, MessageStore } from '../../domain/dispatch/message-record';
 import { hashPassword } from '../../links/password-hash';
 import { createSubmissionToken, type SubmissionClaims } from '../../links/submission-token';
@@ -62,8 +62,7 @@ export async function buildTestApp(
   // The stack's database when there is one (its CLI runs see the same accounts), else one per test file.
   const db = stack?.db ?? (await testDatabase()).db;
   const access = createAccessStores(db);
-  const messages = createDbMessageStore(db);
-  const contactProblems = createDbContactProblemStore(db);
+  const { messages, contactProblems } = createDispatchStores(db);
   if (!(await access.users.find('pnv'))) await access.users.add('pnv', await hashPassword(PASSWORD), new Date());
   const tokenWith = async (...scopes: ApiScope[]) =>
     (await access.apiTokens.create(`thử ${scopes.join(',')}`, scopes, new Date())).token;

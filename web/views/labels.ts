@@ -74,9 +74,10 @@ export const MESSAGE_STATUS_LABELS: Record<MessageStatus, string> = {
   unknown: 'Không rõ đã gửi chưa',
 };
 
-/** What carried a message (`via`), or the channel it waits for while held or skipped. */
+/** What carried a message (`via`), or the channel it waits for while held; `—` for what was skipped at start. */
 export function messageChannelLabel(message: Pick<MessageRecord, 'channel' | 'via'>): string {
   if (message.via) return CHANNEL_LABELS[message.via] ?? message.via;
+  if (message.channel === 'none') return '—';
   return message.channel === 'zalo' ? 'Zalo' : 'Email';
 }
 
