@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { momentMessageKey } from '../../domain/dispatch/message-items';
 import { verifySubmissionToken } from '../../links/submission-token';
 import { startWebServer, type RunningWebServer } from '../../web/server';
 import { freePort } from '../../workers/port-check';
 import { getStatusQuery } from '../../workflows/unit-messages';
 import { CYCLE_SMALL, startTestStack, type TestStack } from '../helpers/stack';
-import { artifactsDir, launchChromium } from './chromium';
+import { artifactsDir, launchChromium, loginInBrowser } from './chromium';
 import { buildTestApp, PASSWORD } from './web-harness';
 
 const ARTIFACTS = artifactsDir('e2e');
+type CapturedMail = ReturnType<TestStack['channels']['smtp']['messages']>[number];
 /** A minimal but real PDF: the web checks the content, not the name. */
+const CYCLE = { planId: 'cycle-small', year: 2031 };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 describe('a unit head and Phòng Nội vụ in a real browser (headless Chromium)', () => {
@@ -49,7 +52,7 @@ describe('a unit head and Phòng Nội vụ in a real browser (headless Chromium
    * xa-dong's link for its report, from the message of the moment that reminds it of the report: one message per
    * person per moment, so it may also list the plan's overdue document and carry that link too.
    */
-  async function reminderLink(): Promise<string> {
+  async function reminderMail(): Promise<{ mail: CapturedMail; link: string }> {
     const deadline = Date.now() + 60_000;
     while (Date.now() < deadline) {
       const mail = stack.channels.smtp
@@ -64,11 +67,12 @@ describe('a unit head and Phòng Nội vụ in a real browser (headless Chromium
         const check = verifySubmissionToken([secret], url.split('/s/')[1] ?? '', Date.now());
         return check.ok && check.claims.obligationId === 'bao-cao';
       });
-      if (link) return link;
+      if (mail && link) return { mail, link };
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     throw new Error('no reminder with a submission link arrived');
   }
+  const reminderLink = async () => (await reminderMail()).link;
 
   it('takes the link from the reminder email, submits a PDF and the form, and shows the receipt', async () => {
     const link = await reminderLink();
@@ -120,5 +124,27 @@ describe('a unit head and Phòng Nội vụ in a real browser (headless Chromium
     expect(await page.textContent('body')).toContain('Liên kết không hợp lệ');
     await page.close();
     expect(await submissionsOfXaDong()).toEqual(before);
+  });
+
+  it('shows Phòng Nội vụ, in the notification centre, the exact email xa-dong received', async () => {
+    const { mail } = await reminderMail();
+    const scheduledAt = `${mail.parsed.headers.get('x-dondoc-scheduled-at') as string}`;
+    const key = momentMessageKey(CYCLE, scheduledAt, 'email', 'xa-dong@thu-nghiem.example');
+    const page = await browser.newPage();
+    await loginInBrowser(page, `${web.url}/cycles/cycle-small/2031/messages?status=sent`);
+    const row = page.locator(`tr[data-key="${key}"]`);
+    expect(await row.textContent()).toContain('Đã gửi');
+    await Promise.all([page.waitForURL(/\/messages\/dondoc/), row.locator('a', { hasText: 'Xem' }).click()]);
+    expect(await page.textContent('#email-subject')).toBe(mail.parsed.subject);
+    expect((await page.textContent('#email-text'))?.trim()).toBe(mail.parsed.text?.trim());
+    const iframe = page.locator('iframe.email');
+    expect(await iframe.getAttribute('sandbox')).toBe('');
+    expect(await iframe.getAttribute('srcdoc')).toContain('Báo cáo kết quả 6 tháng');
+    const frame = await (await iframe.elementHandle())?.contentFrame();
+    await frame?.waitForSelector('text=Báo cáo kết quả 6 tháng'); // the HTML as sent, rendered in its frame
+    await iframe.scrollIntoViewIfNeeded(); // Chromium paints an out-of-process frame once it is in view
+    await page.screenshot({ path: path.join(ARTIFACTS, '5-message-as-sent.png'), fullPage: true });
+    await iframe.screenshot({ path: path.join(ARTIFACTS, '6-email-html-as-sent.png') });
+    await page.close();
   });
 });
