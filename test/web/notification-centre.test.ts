@@ -207,6 +207,12 @@ describe('the notification centre on the dashboard (real workflows, messages see
     const { cookies } = await login(app);
     const get = (u: string) => app.inject({ method: 'GET', url: u, cookies });
     expect((await get(url)).statusCode).toBe(200);
+    const held = await get(messageUrl(RECORDS.leaderHeld.key));
+    expect(held.body).toContain('<dt>Giữ đến</dt><dd>20/03/2031 08:00 (gửi cùng tin kế tiếp của người này)</dd>');
+    expect(held.body).toContain('Tin này đang được giữ');
+    const skipped = await get(messageUrl(RECORDS.skipped.key));
+    expect(skipped.body).toContain('Tin này không được gửi: chu kỳ bắt đầu muộn');
+    expect(skipped.body).not.toContain('<dt>Địa chỉ</dt>');
     const unknown = await get(messageUrl(`${RECORDS.supervisor.key}x`));
     expect(unknown.statusCode).toBe(404);
     expect(unknown.body).toContain('Chu kỳ này không có tin nhắn nào như vậy.');
