@@ -4,6 +4,7 @@ import type { Audience, Contact } from '../notifications/notification';
 import { audienceContacts, type PlanDirectory } from '../notifications/recipients';
 import { planDayOf, toPlanIso } from '../plan-time';
 import type { CycleSchedule } from '../schedule/schedule-types';
+import { withinSendingHours } from '../schedule/sending-hours';
 import { selectDueItems, type CatchUpMode, type DueItem, type UnitDueView } from './due-items';
 import { enrichItems, type ItemFacts } from './enrich-items';
 import { bucketByRecipient, type MessageChannel, type RecipientBucket } from './message-items';
@@ -36,6 +37,8 @@ export type MessageCounts = Record<Audience, Record<MessageChannel, number>>;
 export interface StartPreview {
   /** The start instant (ISO, plan time). */
   at: string;
+  /** When the messages go out: the start, or the next opening of the sending hours (ISO, plan time). */
+  sendsAt: string;
   catchUp: CatchUpMode;
   /** Messages by the most senior role the recipient has in them, and channel. */
   messages: MessageCounts;
@@ -102,6 +105,7 @@ export function previewStart(input: StartPreviewInput): StartPreview {
   for (const bucket of buckets) messages[audienceOf(bucket)][bucket.channel] += 1;
   return {
     at: toPlanIso(input.startMs),
+    sendsAt: toPlanIso(withinSendingHours(input.startMs)),
     catchUp: input.catchUp,
     messages,
     totalMessages: buckets.length,

@@ -41,6 +41,7 @@ describe('previewStart on the seed plan, 2026 started on 30/11/2026', () => {
     const preview = previewStart(input('summary'));
     expect(preview).toEqual({
       at: '2026-11-30T10:00:00+07:00',
+      sendsAt: '2026-11-30T10:00:00+07:00',
       catchUp: 'summary',
       messages: { unit: { email: 28, zalo: 28 }, supervisor: { email: 2, zalo: 2 }, leadership: { email: 1, zalo: 1 } },
       totalMessages: 62,
@@ -79,6 +80,11 @@ describe('previewStart on the seed plan, 2026 started on 30/11/2026', () => {
     expect(preview).toMatchObject({ totalMessages: 0, people: 0, items: 0, skipped: missed.length });
     expect(preview.skipped).toBeGreaterThan(3000);
     expect(leadershipMessages(preview)).toBe(0);
+  });
+
+  it('outside the sending hours, the messages wait for 07:00', () => {
+    const late = previewStart({ ...input('summary'), startMs: atPlanDate('2026-11-30', '22:15') });
+    expect(late).toMatchObject({ at: '2026-11-30T22:15:00+07:00', sendsAt: '2026-12-01T07:00:00+07:00' });
   });
 
   it('before the first event of the cycle, nothing is due', () => {
