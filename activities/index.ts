@@ -4,6 +4,7 @@ import { aggregateObligation } from './cycle/aggregate-obligation';
 import { closeUnitWorkflows } from './cycle/close-unit-workflows';
 import type { CycleDeps } from './cycle/cycle-deps';
 import { sendDigest } from './cycle/send-digest';
+import { dispatchMoment } from './dispatch/dispatch-moment';
 import { startUnitWorkflows } from './cycle/start-unit-workflows';
 import type { NotifyDeps } from './notify/notify-deps';
 import { sendEmailNotification } from './notify/send-email';
@@ -50,6 +51,7 @@ export function createActivities(deps: ActivityDeps) {
     startUnitWorkflows: requireCycle(cycle, startUnitWorkflows),
     aggregateObligation: requireCycle(cycle, aggregateObligation),
     sendDigest: requireCycle(cycle, sendDigest),
+    dispatchMoment: requireCycle(cycle, dispatchMoment),
     closeUnitWorkflows: requireCycle(cycle, closeUnitWorkflows),
   };
 }

@@ -41,3 +41,4 @@ export function createCycleCore(deps: CycleCoreDeps) {
 }
 
 export type CycleCore = ReturnType<typeof createCycleCore>;
+export { mapLimit } from './map-limit';

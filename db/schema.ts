@@ -133,7 +133,7 @@ export interface MessageTable {
   scheduledAt: string;
   /** The plan day (YYYY-MM-DD) the daily caps count in. */
   planDay: string;
-  channel: 'email' | 'zalo';
+  channel: 'email' | 'zalo' | 'none';
   /** What carried it: `email`, `zns` or `oa` (none while held). */
   via: string | null;
   address: string;

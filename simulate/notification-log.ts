@@ -1,5 +1,6 @@
 import type { Mailer } from '../channels/email';
 import type { ZaloMessenger } from '../channels/zalo';
+import type { MessageRecord } from '../domain/dispatch/message-record';
 import { parseSendKey } from '../domain/notifications/idempotency-key';
 
 /** One line of notifications.jsonl (CONTRACTS.md §5). */
@@ -16,6 +17,11 @@ export interface DeliveredNotification {
 
 export interface NotificationLog {
   entries(): DeliveredNotification[];
+  /**
+   * Lines for the messages of moments (one per item), whose keys name a person rather than a unit: their items are
+   * read back from the notification centre once the run is over.
+   */
+  expandMoments(lookup: (key: string) => Promise<MessageRecord | undefined>): Promise<void>;
   mailer(inner: Mailer): Mailer;
   zalo(inner: ZaloMessenger): ZaloMessenger;
 }
@@ -23,9 +29,13 @@ export interface NotificationLog {
 /** Records every send the provider accepted, read back from its key: what `simulate` reports as delivered. */
 export function createNotificationLog(): NotificationLog {
   const entries: DeliveredNotification[] = [];
+  const moments: { key: string; channel: DeliveredNotification['channel']; recipients: string[] }[] = [];
   const add = (key: string, channel: DeliveredNotification['channel'], recipients: string[]): void => {
     const parsed = parseSendKey(key);
-    if (!parsed) return;
+    if (!parsed) {
+      moments.push({ key, channel, recipients });
+      return;
+    }
     entries.push({
       kind: parsed.kind,
       channel,
@@ -38,6 +48,24 @@ export function createNotificationLog(): NotificationLog {
     });
   };
   return {
+    async expandMoments(lookup) {
+      for (const { key, channel, recipients } of moments.splice(0)) {
+        // An OA text sent in place of a ZNS carries the message's key and `/oa`.
+        const record = await lookup(key.replace(/\/oa$/, ''));
+        for (const item of record?.items ?? []) {
+          entries.push({
+            kind: item.type,
+            channel,
+            unit: item.unitId,
+            obligation: item.obligationId,
+            level: item.type === 'escalation' ? item.level : null,
+            scheduledAt: record!.scheduledAt,
+            key,
+            recipients,
+          });
+        }
+      }
+    },
     entries: () =>
       [...entries].sort((a, b) => (a.scheduledAt < b.scheduledAt ? -1 : a.scheduledAt > b.scheduledAt ? 1 : 0)),
     mailer: (inner) => ({

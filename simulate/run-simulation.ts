@@ -10,6 +10,7 @@ import { loadPlanFile } from '../config/plan-loader';
 import { resolveTestServer } from '../config/temporal-binaries';
 import type { CycleCore, CycleId } from '../cycles';
 import { openDatabase } from '../db/open-database';
+import { createDbMessageStore } from '../db/stores/message-store';
 import { createDbSentLedger } from '../db/stores/sent-ledger-store';
 import { isAppError } from '../domain/errors';
 import type { DayNumber } from '../domain/local-date';
@@ -17,6 +18,7 @@ import { atPlanDate } from '../domain/plan-time';
 import { composeDondoc, type Dondoc } from '../workers/compose';
 import { createNotificationLog } from './notification-log';
 import { outcomesOf, type Outcome } from './outcomes';
+import { recipientCounts, type RecipientCount } from './recipient-counts';
 import { loadScenario, type Scenario } from './scenario';
 
 export interface SimulationOptions {
@@ -35,6 +37,8 @@ export interface SimulationResult {
   outcomes: Outcome[];
   notifications: number;
   rejected: string[];
+  /** Messages per person and channel (recipients.json), busiest first. */
+  recipients: RecipientCount[];
   /** The unit workflow with the longest history (events of its current run). */
   busiestHistory?: { unitId: string; events: number };
 }
@@ -134,7 +138,11 @@ export async function runSimulation(config: Config, options: SimulationOptions):
       };
     });
     const outcomes = outcomesOf(result.statuses);
+    const messages = createDbMessageStore(database.db);
+    await log.expandMoments((key) => messages.get(key));
     const entries = log.entries();
+    const recipients = recipientCounts(entries);
+    await writeFile(path.join(options.outDir, 'recipients.json'), `${JSON.stringify(recipients, null, 2)}\n`);
     await writeFile(path.join(options.outDir, 'outcomes.json'), `${JSON.stringify(outcomes, null, 2)}\n`);
     await writeFile(
       path.join(options.outDir, 'notifications.jsonl'),
@@ -144,6 +152,7 @@ export async function runSimulation(config: Config, options: SimulationOptions):
       outcomes,
       notifications: entries.length,
       rejected: result.rejected,
+      recipients,
       ...(result.busiest && { busiestHistory: result.busiest }),
     };
   } finally {

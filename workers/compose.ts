@@ -5,6 +5,7 @@ import { loadAnnouncedSchedules } from '../config/calendars';
 import type { Config } from '../config/env';
 import { createCycleCore, type CycleCore } from '../cycles';
 import type { DondocDb } from '../db/postgres-pool';
+import { createDispatchStores } from '../db/stores/message-store';
 import type { LinkSigner } from '../links/link-signer';
 import { openStores, type DondocStores } from '../storage/stores';
 import { startChannels, type ChannelOptions, type RunningChannels } from './channels';
@@ -65,7 +66,11 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
         now: options.now,
         notify: channels.notify,
         announced,
-        cycle: { core, reportsDir: options.reportsDir ?? path.join(options.stateDir, 'reports') },
+        cycle: {
+          core,
+          reportsDir: options.reportsDir ?? path.join(options.stateDir, 'reports'),
+          stores: createDispatchStores(options.db),
+        },
       },
       ...(options.workflowBundle && { workflowBundle: options.workflowBundle }),
     });

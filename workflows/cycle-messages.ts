@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { CycleFailure } from '../domain/cycle/cycle-failures';
-import type { AggregationSummary } from '../domain/cycle/cycle-input';
+import type { AggregationSummary, DispatchState } from '../domain/cycle/cycle-input';
 
 export interface CycleStatus {
   planId: string;
@@ -17,6 +17,8 @@ export interface CycleStatus {
    * when it tries again; an entry goes away once that thing succeeds.
    */
   failures: CycleFailure[];
+  /** The dispatcher: its last and next moment, and how many messages it sent, held, skipped or could not send. */
+  dispatch: DispatchState;
   closed: boolean;
 }
 
@@ -29,6 +31,8 @@ export interface AmendInput {
 
 /** A unit submitted or was exempted: the cycle re-aggregates once when the last outstanding unit is in. */
 export const unitResolvedSignal = defineSignal<[{ unitId: string; obligationId: string }]>('unitResolved');
+/** A unit's ladder changed (an extension): the dispatcher's next moment may come sooner. */
+export const unitScheduleChangedSignal = defineSignal<[{ unitId: string; nextEventAt: string }]>('unitScheduleChanged');
 /** Adds units (started at once) or removes them (their workflows are closed). */
 export const amendUpdate = defineUpdate<CycleStatus, [AmendInput]>('amend');
 /** Closes the cycle and every unit workflow in it. */

@@ -19,33 +19,39 @@ import {
   collectResolved,
   dueAggregations,
   dueDigest,
+  DISPATCH,
   dueFinals,
+  dueMoment,
   finalAggregationSubject,
   hasWorkNow,
   initialCycleState,
   nextCycleWakeMs,
+  planMoment,
   SEND_DIGEST,
   START_UNITS,
   unitsToStart,
 } from '../domain/cycle/cycle-progress';
 import { toPlanIso } from '../domain/plan-time';
+import { withinSendingHours } from '../domain/schedule/sending-hours';
 import { attempt } from './cycle-attempt';
 import {
   amendUpdate,
   closeCycleUpdate,
   getCycleStatusQuery,
   unitResolvedSignal,
+  unitScheduleChangedSignal,
   type AmendInput,
   type CycleStatus,
 } from './cycle-messages';
 import { rejectAs } from './rejection';
 
 // Fan-out activities query or start up to thousands of workflows: generous timeouts, heartbeats for liveness.
-const { startUnitWorkflows, aggregateObligation, sendDigest, closeUnitWorkflows } = proxyActivities<Activities>({
-  startToCloseTimeout: '30 minutes',
-  heartbeatTimeout: '2 minutes',
-  retry: { initialInterval: '10 seconds', maximumInterval: '10 minutes', maximumAttempts: 20 },
-});
+const { startUnitWorkflows, aggregateObligation, sendDigest, closeUnitWorkflows, dispatchMoment } =
+  proxyActivities<Activities>({
+    startToCloseTimeout: '30 minutes',
+    heartbeatTimeout: '2 minutes',
+    retry: { initialInterval: '10 seconds', maximumInterval: '10 minutes', maximumAttempts: 20 },
+  });
 
 const DEFAULT_BATCH = 200;
 
@@ -67,6 +73,7 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleSta
     started: state.started,
     aggregations: state.aggregations,
     digestsSent: state.digestsSent,
+    dispatch: state.dispatch,
     failures: state.failures,
     closed: state.closed,
   });
@@ -87,6 +94,11 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleSta
   setHandler(unitResolvedSignal, (event) => {
     state.resolved.push(event);
   });
+  setHandler(unitScheduleChangedSignal, ({ nextEventAt }) => {
+    planMoment(state, withinSendingHours(Date.parse(nextEventAt)), toPlanIso);
+  });
+  // The first moment is the start itself: a cycle started late catches its people up at once.
+  if (!input.state) planMoment(state, withinSendingHours(now()), toPlanIso);
   setHandler(
     amendUpdate,
     // The rule: a unit's obligations, forms and deliverables come from the unit workflow's own input. A new plan
@@ -109,7 +121,10 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleSta
         state.started -= removedStarted;
       }
       if (amend.planSnapshot) state.planSnapshot = amend.planSnapshot;
-      state.unitIds.push(...(amend.add ?? []).filter((id) => !state.unitIds.includes(id)));
+      const added = (amend.add ?? []).filter((id) => !state.unitIds.includes(id));
+      state.unitIds.push(...added);
+      // Units added late are caught up at the next moment, which comes at once (within sending hours).
+      if (added.length > 0) planMoment(state, withinSendingHours(now()), toPlanIso);
       return status();
     },
     { validator: (amend: AmendInput) => rejectAs('AmendmentRejected', () => checkAmend(state, amend)) },
@@ -132,6 +147,7 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleSta
       if (closeDue(state, now())) await closeUnits();
     } else {
       await startUnits(input, state, now);
+      await dispatchDue(input, state, now);
       await aggregateDue(input, state, now);
       await sendDueDigest(input, state, now);
       collectResolved(state);
@@ -177,6 +193,37 @@ async function startUnits(input: CycleWorkflowInput, state: CycleState, now: () 
   }
   // Units removed while a batch was failing: nothing is left to start, so nothing is failing either.
   if (state.started >= state.unitIds.length) clearFailure(state.failures, START_UNITS);
+}
+
+/** The moment due now: one message per person and channel, covering every item due since the previous moment. */
+async function dispatchDue(input: CycleWorkflowInput, state: CycleState, now: () => number): Promise<void> {
+  if (!dueMoment(state, now())) return;
+  const at = toPlanIso(now());
+  const planned = state.dispatch.nextMomentAt;
+  const result = await attempt(state.failures, DISPATCH, now, () =>
+    dispatchMoment({
+      cycle: input.cycle,
+      plan: input.plan,
+      planSnapshot: state.planSnapshot,
+      unitIds: state.unitIds,
+      ...(state.dispatch.lastMomentAt && { from: state.dispatch.lastMomentAt }),
+      at,
+      catchUp: input.catchUp ?? 'summary',
+      channels: input.channels,
+    }),
+  );
+  if (!result) return;
+  const { dispatch } = state;
+  dispatch.lastMomentAt = at;
+  dispatch.moments++;
+  dispatch.sent += result.messages.sent;
+  dispatch.held += result.messages.held;
+  dispatch.failed += result.messages.failed;
+  dispatch.unknown += result.messages.unknown;
+  dispatch.skipped += result.skipped;
+  // Planned from the units' ladders as they are now; an extension signals an earlier instant if there is one.
+  if (dispatch.nextMomentAt === planned) delete dispatch.nextMomentAt;
+  if (result.nextAt) planMoment(state, withinSendingHours(Date.parse(result.nextAt)), toPlanIso);
 }
 
 async function aggregateDue(input: CycleWorkflowInput, state: CycleState, now: () => number): Promise<void> {

@@ -26,18 +26,11 @@ import {
   type SubmitInput,
   type WaiveInput,
 } from '../domain/cycle/unit-commands';
-import { deadlineNotification, nextWakeMs, takeDueEvents, type EventGroup } from '../domain/cycle/unit-events';
+import { manualReminderNotification, nextDueBoundaryMs } from '../domain/cycle/unit-events';
 import type { UnitWorkflowInput } from '../domain/cycle/unit-input';
-import {
-  hasQueuedWork,
-  initialUnitState,
-  isResolved,
-  type DeferredSend,
-  type UnitState,
-} from '../domain/cycle/unit-state';
+import { hasQueuedWork, initialUnitState, isResolved, nextEventOf, type UnitState } from '../domain/cycle/unit-state';
 import { obligationStateName, unitStatus, type UnitStatus } from '../domain/cycle/unit-status';
 import { planDeliveries, type ChannelAvailability, type PlannedSend } from '../domain/notifications/delivery-plan';
-import { notificationKey } from '../domain/notifications/idempotency-key';
 import type {
   Audience,
   DeadlineNotification,
@@ -46,8 +39,7 @@ import type {
 } from '../domain/notifications/notification';
 import type { NotifyResult } from '../domain/notifications/notify-result';
 import { atPlanDate, toPlanIso } from '../domain/plan-time';
-import { withinSendingHours } from '../domain/schedule/sending-hours';
-import { unitResolvedSignal } from './cycle-messages';
+import { unitResolvedSignal, unitScheduleChangedSignal } from './cycle-messages';
 import { rejectAs } from './rejection';
 import { SA_NEXT_DUE_DATE, SA_OVERDUE_COUNT, SA_PLAN, SA_STATE, SA_UNIT, SA_YEAR } from './search-attributes';
 import {
@@ -103,6 +95,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
       // Checked again: the obligation may have been resolved while the activity ran.
       rejectAs('ExtensionRejected', () => checkRecompiled(input, state, request, compiled));
       applyExtend(state, request, compiled, now(), toPlanIso(now()));
+      state.scheduleNotices.push(request.obligationId);
       return compiled;
     },
     { validator: (request: ExtendInput) => rejectAs('ExtensionRejected', () => checkExtend(input, state, request)) },
@@ -134,30 +127,23 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
     state.closed = true;
   });
 
+  state.startedAt ??= toPlanIso(now());
   let lastAttributes = '';
   while (!state.closed) {
-    const at = now();
-    // A unit started at night sends its catch-up when sending hours open; receipts and reminders that Phòng Nội vụ
-    // asks for still go out at once meanwhile.
-    const catchUpOpensAt = state.caughtUp ? at : withinSendingHours(at);
-    if (catchUpOpensAt <= at) {
-      for (const group of takeDueEvents(state, at)) await deliverGroup(input, state, group);
-    }
-    await retryDeferred(input, state, at);
     await sendReceipts(input, state);
     await sendManualReminders(input, state);
     await tellCycle(input, state);
-    lastAttributes = updateSearchAttributes(input, state, lastAttributes, at);
+    lastAttributes = updateSearchAttributes(input, state, lastAttributes, now());
 
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof unitWorkflow>({ ...input, state });
     }
-    const wake = state.caughtUp ? nextWakeMs(state) : catchUpOpensAt;
-    // Computed from state alone, never from a flag cleared after an await: an Update that arrived while an activity
-    // ran has left its work in state, so this returns at once instead of waiting for the next planned instant.
-    const wakeUp = (): boolean =>
-      state.closed || hasQueuedWork(state) || (state.caughtUp && nextWakeMs(state) !== wake);
+    // Reminders and escalations are sent by the cycle's dispatcher, one message per person per moment; the unit only
+    // wakes when an obligation turns overdue (its search attributes change) or an Update queued work. Computed from
+    // state alone, never from a flag cleared after an await.
+    const wake = nextDueBoundaryMs(state, now());
+    const wakeUp = (): boolean => state.closed || hasQueuedWork(state) || nextDueBoundaryMs(state, now()) !== wake;
     if (wake === undefined) await condition(wakeUp);
     else if (wake > now()) await condition(wakeUp, wake - now());
   }
@@ -174,31 +160,26 @@ async function sendManualReminders(input: UnitWorkflowInput, state: UnitState): 
     const rules = input.obligations.find((o) => o.id === obligationId)?.rules;
     if (!obligation || !rules || isResolved(obligation)) continue;
     const left = await workingDaysLeft({ rules, dueDate: obligation.dueDate, at });
-    const group: EventGroup = {
-      at,
-      type: 'reminder',
-      level: 0,
-      repeat: 0,
-      audiences: ['unit'],
-      obligationIds: [obligationId],
-      catchUp: false,
-    };
-    const notification = deadlineNotification(input, state, group);
-    notification.obligations = notification.obligations.map((o) => ({ ...o, workingDaysLeft: left }));
-    notification.key = notificationKey({
-      planId: input.cycle.planId,
-      year: input.cycle.year,
-      unitId: input.unit.id,
-      obligationIds: [obligationId],
-      kind: 'reminder',
-      ordinal: left,
-      scheduledAt: at,
-    });
+    const notification = manualReminderNotification(input, state, { obligationId, at, workingDaysLeft: left });
     await deliver(input, state, notification, ['unit']);
   }
 }
 
 async function tellCycle(input: UnitWorkflowInput, state: UnitState): Promise<void> {
+  while (state.scheduleNotices.length > 0) {
+    const obligationId = state.scheduleNotices.shift()!;
+    const obligation = state.obligations.find((o) => o.id === obligationId);
+    const next = obligation && nextEventOf(obligation, Date.now() + (input.clockShiftMs ?? 0));
+    if (!input.notifyCycle || !next) continue;
+    try {
+      await getExternalWorkflowHandle(cycleWorkflowId(input.cycle)).signal(unitScheduleChangedSignal, {
+        unitId: input.unit.id,
+        nextEventAt: next.at,
+      });
+    } catch {
+      // No cycle workflow: nobody dispatches this unit's reminders anyway.
+    }
+  }
   while (state.cycleNotices.length > 0) {
     const obligationId = state.cycleNotices.shift()!;
     if (!input.notifyCycle) continue;
@@ -211,13 +192,6 @@ async function tellCycle(input: UnitWorkflowInput, state: UnitState): Promise<vo
       // No cycle workflow (a unit started on its own, or the cycle closed): nothing to re-aggregate.
     }
   }
-}
-
-async function deliverGroup(input: UnitWorkflowInput, state: UnitState, group: EventGroup): Promise<void> {
-  // Re-check right before sending: a submission may have arrived while we slept or sent something else.
-  const obligationIds = group.obligationIds.filter((id) => !isResolved(state.obligations.find((o) => o.id === id)!));
-  if (obligationIds.length === 0) return;
-  await deliver(input, state, deadlineNotification(input, state, { ...group, obligationIds }), group.audiences);
 }
 
 async function sendReceipts(input: UnitWorkflowInput, state: UnitState): Promise<void> {
@@ -238,32 +212,7 @@ async function deliver(
 ): Promise<void> {
   const contacts = audiences.map((audience) => ({ audience, contacts: input.audiences[audience] }));
   const sends = planDeliveries(notification.key, contacts, channels);
-  record(input, state, notification, sends, await Promise.all(sends.map((send) => runSend(notification, send))));
-}
-
-async function retryDeferred(input: UnitWorkflowInput, state: UnitState, now: number): Promise<void> {
-  const due = state.deferred.filter((d) => Date.parse(d.notBefore) <= now);
-  if (due.length === 0) return;
-  state.deferred = state.deferred.filter((d) => Date.parse(d.notBefore) > now);
-  for (const deferred of due) {
-    if (!stillUnresolved(state, deferred.notification)) continue;
-    const contact = input.audiences[deferred.audience][deferred.contactIndex];
-    if (!contact) continue;
-    const send: PlannedSend = {
-      channel: deferred.channel,
-      audience: deferred.audience,
-      key: deferred.key,
-      to: [contact],
-    };
-    record(input, state, deferred.notification, [send], [await runSend(deferred.notification, send)]);
-  }
-}
-
-function stillUnresolved(state: UnitState, notification: DeadlineNotification): boolean {
-  return notification.obligations.some((o) => {
-    const obligation = state.obligations.find((s) => s.id === o.id);
-    return obligation !== undefined && !isResolved(obligation);
-  });
+  record(state, await Promise.all(sends.map((send) => runSend(notification, send))));
 }
 
 async function runSend(notification: Notification, send: PlannedSend): Promise<NotifyResult> {
@@ -296,21 +245,12 @@ async function runSend(notification: Notification, send: PlannedSend): Promise<N
   }
 }
 
-function record(
-  input: UnitWorkflowInput,
-  state: UnitState,
-  notification: Notification,
-  sends: PlannedSend[],
-  results: NotifyResult[],
-): void {
-  results.forEach((result, i) => {
-    // One record per send key: a deferred send tried again replaces its record, so state stays bounded.
+function record(state: UnitState, results: NotifyResult[]): void {
+  for (const result of results) {
+    // One record per send key, so state stays bounded.
     const earlier = state.notifications.findIndex((n) => n.key === result.key);
     if (earlier === -1) state.notifications.push(result);
-    else {
-      const deferrals = (state.notifications[earlier]?.deferrals ?? 0) + 1;
-      state.notifications[earlier] = { ...result, deferrals };
-    }
+    else state.notifications[earlier] = result;
     // One entry per person and cause, from its first detection: not one per reminder all year long.
     for (const problem of result.contactProblems ?? []) {
       const known = state.contactProblems.some(
@@ -318,29 +258,7 @@ function record(
       );
       if (!known) state.contactProblems.push(problem);
     }
-    const send = sends[i];
-    if (result.outcome === 'deferred' && result.notBefore && send && send.channel !== 'email') {
-      if (notification.kind !== 'reminder' && notification.kind !== 'escalation') return;
-      const deferred: DeferredSend = {
-        // Zalo allows ZNS from 06:00; dondoc itself sends nothing before 07:00 (DESIGN.md).
-        notBefore: toPlanIso(withinSendingHours(Date.parse(result.notBefore))),
-        channel: send.channel,
-        audience: send.audience,
-        key: send.key,
-        notification,
-        // The person this send was for, not the audience's first one (a Zalo send goes to exactly one person).
-        contactIndex: contactIndexOf(input, send),
-      };
-      state.deferred = [...state.deferred.filter((d) => d.key !== deferred.key), deferred];
-    }
-  });
-}
-
-function contactIndexOf(input: UnitWorkflowInput, send: PlannedSend): number {
-  const person = send.to[0];
-  return input.audiences[send.audience].findIndex((c) =>
-    send.channel === 'zns' ? c.phone === person?.phone : c.zaloUserId === person?.zaloUserId,
-  );
+  }
 }
 
 function updateSearchAttributes(input: UnitWorkflowInput, state: UnitState, last: string, now: number): string {

@@ -1,5 +1,6 @@
 import type { CycleCore } from '../../cycles';
 import type { AnnouncedSchedule } from '../../domain/calendar';
+import type { DispatchStores } from '../dispatch/dispatch-deps';
 import type { NotifyDeps } from '../notify/notify-deps';
 
 /** What the cycle activities need: the application core to reach the unit workflows and plans, and the channels. */
@@ -9,4 +10,6 @@ export interface CycleDeps {
   notify: NotifyDeps;
   /** Where aggregated reports are written (`<dir>/<plan>/<year>/…`). */
   reportsDir: string;
+  /** The notification centre: every message of every moment, and the contact problems. */
+  stores: DispatchStores;
 }

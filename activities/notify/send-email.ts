@@ -1,5 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
-import { classifySmtpError, renderEmail } from '../../channels/email';
+import { classifySmtpError, renderEmail, type RenderedEmail } from '../../channels/email';
 import type { Audience, Contact, Notification } from '../../domain/notifications/notification';
 import type { ContactProblem, NotifyResult } from '../../domain/notifications/notify-result';
 import { toPlanIso } from '../../domain/plan-time';
@@ -15,58 +15,67 @@ export interface SendEmailNotificationInput {
   to: Contact[];
 }
 
-/**
- * One email to one audience, claimed in the sent-ledger first (`claimSend`). SMTP 4xx and network errors release the
- * claim and throw (Temporal retries with backoff); a 5xx refusal releases it too and is final: `failed`, with the
- * refused addresses as contact problems.
- */
+/** One email about one notification to one audience (`deliverEmail`). */
 export function sendEmailNotification(deps: NotifyDeps) {
   return async (input: SendEmailNotificationInput): Promise<NotifyResult> => {
-    const base = { channel: 'email' as const, audience: input.audience, key: input.key };
-    const addresses = input.to.flatMap((contact) => (contact.email ? [contact.email] : []));
     const email = renderEmail(input.notification, input.audience, {
       sendKey: input.key,
       dashboardUrl: deps.dashboardUrl,
     });
-    return (deps.slots?.email ?? UNLIMITED_SLOTS).run(async () => {
-      const claim = await claimSend(deps.ledger, input.key);
-      if (claim.kind === 'recorded') return { ...claim.result, alreadySent: true };
-      if (claim.kind === 'unknown') return unknownResult({ ...base, recipients: addresses }, claim);
-
-      let sent: Awaited<ReturnType<NotifyDeps['mailer']['send']>>;
-      try {
-        sent = await deps.mailer.send({ to: input.to, ...email });
-      } catch (err) {
-        // Nothing was delivered: the key may be tried again (a network error after the final dot is the one doubt,
-        // and the Message-ID derived from the key lets mail systems drop a duplicate).
-        await deps.ledger.release(input.key, claim.owner);
-        const failure = classifySmtpError(err);
-        if (failure.retryable) {
-          throw ApplicationFailure.create({ message: failure.message, type: failure.code, cause: failure });
-        }
-        const rejected = failure.rejected ?? (failure.code === 'EMAIL_RECIPIENT_REJECTED' ? addresses : []);
-        return {
-          ...base,
-          recipients: addresses,
-          outcome: 'failed',
-          error: { code: failure.code, message: failure.message },
-          ...(rejected.length > 0 && {
-            contactProblems: problems(input.to, rejected, `${failure.responseCode ?? ''} ${failure.message}`, deps),
-          }),
-        };
-      }
-      const result: NotifyResult = {
-        ...base,
-        recipients: sent.accepted,
-        outcome: 'accepted',
-        providerId: sent.messageId,
-        acceptedAt: toPlanIso(Date.parse(sent.acceptedAt)),
-        ...(sent.rejected.length > 0 && { contactProblems: problems(input.to, sent.rejected, sent.response, deps) }),
-      };
-      await deps.ledger.record(input.key, claim.owner, result);
-      return result;
-    });
+    return deliverEmail(deps, { audience: input.audience, key: input.key, to: input.to }, email);
   };
+}
+
+/**
+ * Sends an email already rendered under `send.key`, claimed in the sent-ledger first (`claimSend`). SMTP 4xx and
+ * network errors release the claim and throw (Temporal retries with backoff); a 5xx refusal releases it too and is
+ * final: `failed`, with the refused addresses as contact problems.
+ */
+export async function deliverEmail(
+  deps: NotifyDeps,
+  send: { audience: Audience; key: string; to: Contact[] },
+  email: RenderedEmail,
+): Promise<NotifyResult> {
+  const base = { channel: 'email' as const, audience: send.audience, key: send.key };
+  const addresses = send.to.flatMap((contact) => (contact.email ? [contact.email] : []));
+  return (deps.slots?.email ?? UNLIMITED_SLOTS).run(async () => {
+    const claim = await claimSend(deps.ledger, send.key);
+    if (claim.kind === 'recorded') return { ...claim.result, alreadySent: true };
+    if (claim.kind === 'unknown') return unknownResult({ ...base, recipients: addresses }, claim);
+
+    let sent: Awaited<ReturnType<NotifyDeps['mailer']['send']>>;
+    try {
+      sent = await deps.mailer.send({ to: send.to, ...email });
+    } catch (err) {
+      // Nothing was delivered: the key may be tried again (a network error after the final dot is the one doubt,
+      // and the Message-ID derived from the key lets mail systems drop a duplicate).
+      await deps.ledger.release(send.key, claim.owner);
+      const failure = classifySmtpError(err);
+      if (failure.retryable) {
+        throw ApplicationFailure.create({ message: failure.message, type: failure.code, cause: failure });
+      }
+      const rejected = failure.rejected ?? (failure.code === 'EMAIL_RECIPIENT_REJECTED' ? addresses : []);
+      return {
+        ...base,
+        recipients: addresses,
+        outcome: 'failed',
+        error: { code: failure.code, message: failure.message },
+        ...(rejected.length > 0 && {
+          contactProblems: problems(send.to, rejected, `${failure.responseCode ?? ''} ${failure.message}`, deps),
+        }),
+      };
+    }
+    const result: NotifyResult = {
+      ...base,
+      recipients: sent.accepted,
+      outcome: 'accepted',
+      providerId: sent.messageId,
+      acceptedAt: toPlanIso(Date.parse(sent.acceptedAt)),
+      ...(sent.rejected.length > 0 && { contactProblems: problems(send.to, sent.rejected, sent.response, deps) }),
+    };
+    await deps.ledger.record(send.key, claim.owner, result);
+    return result;
+  });
 }
 
 function problems(

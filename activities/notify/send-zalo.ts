@@ -52,48 +52,63 @@ type ZaloCall = (
  * contact problem, the person being reached by email when they have an address.
  */
 function zaloSend(deps: NotifyDeps, channel: 'zns' | 'oa', call: ZaloCall) {
-  return async (input: SendZaloNotificationInput): Promise<NotifyResult> => {
-    const person = input.to[0];
-    const address = (channel === 'zns' ? person.phone : person.zaloUserId) ?? '';
-    const base = { channel, audience: input.audience, key: input.key, recipients: [address] };
-    const zalo = deps.zalo;
-    if (!zalo) {
-      return { ...base, outcome: 'failed', error: { code: 'ZALO_NOT_CONFIGURED', message: 'Zalo is not configured' } };
-    }
-    if (!address) {
-      const what = channel === 'zns' ? 'ZNS send without a phone' : 'OA send without a Zalo user id';
-      throw ApplicationFailure.nonRetryable(what, 'ZALO_CONFIG');
-    }
-    return (deps.slots?.zalo ?? UNLIMITED_SLOTS).run(async () => {
-      const claim = await claimSend(deps.ledger, input.key);
-      if (claim.kind === 'recorded') return { ...claim.result, alreadySent: true };
-      if (claim.kind === 'unknown') return unknownResult(base, claim);
+  return (input: SendZaloNotificationInput): Promise<NotifyResult> =>
+    deliverZalo(deps, channel, input, (zalo, address) => call(zalo, input, address));
+}
 
-      let sent: Awaited<ReturnType<ZaloCall>>;
-      try {
-        sent = await call(zalo, input, address);
-      } catch (err) {
-        // Zalo did not accept it (or answered with an error): the key may be tried again.
-        await deps.ledger.release(input.key, claim.owner);
-        return refused(deps, channel, input, base, err);
-      }
-      const result: NotifyResult = {
-        ...base,
-        recipients: [sent.recipient],
-        outcome: 'accepted',
-        providerId: sent.providerId,
-        acceptedAt: toPlanIso(Number.isFinite(sent.acceptedAtMs) ? sent.acceptedAtMs : deps.now().getTime()),
-      };
-      await deps.ledger.record(input.key, claim.owner, result);
-      return result;
-    });
-  };
+/**
+ * One Zalo send already rendered (the `send` closure) under `send.key`; see `zaloSend` for the rules. The dispatcher
+ * of moments calls it directly with its own message.
+ */
+export async function deliverZalo(
+  deps: NotifyDeps,
+  channel: 'zns' | 'oa',
+  input: { audience: Audience; key: string; to: [Contact] },
+  send: (
+    zalo: NonNullable<NotifyDeps['zalo']>,
+    address: string,
+  ) => Promise<{ recipient: string; providerId: string; acceptedAtMs: number }>,
+): Promise<NotifyResult> {
+  const person = input.to[0];
+  const address = (channel === 'zns' ? person.phone : person.zaloUserId) ?? '';
+  const base = { channel, audience: input.audience, key: input.key, recipients: [address] };
+  const zalo = deps.zalo;
+  if (!zalo) {
+    return { ...base, outcome: 'failed', error: { code: 'ZALO_NOT_CONFIGURED', message: 'Zalo is not configured' } };
+  }
+  if (!address) {
+    const what = channel === 'zns' ? 'ZNS send without a phone' : 'OA send without a Zalo user id';
+    throw ApplicationFailure.nonRetryable(what, 'ZALO_CONFIG');
+  }
+  return (deps.slots?.zalo ?? UNLIMITED_SLOTS).run(async () => {
+    const claim = await claimSend(deps.ledger, input.key);
+    if (claim.kind === 'recorded') return { ...claim.result, alreadySent: true };
+    if (claim.kind === 'unknown') return unknownResult(base, claim);
+
+    let sent: Awaited<ReturnType<typeof send>>;
+    try {
+      sent = await send(zalo, address);
+    } catch (err) {
+      // Zalo did not accept it (or answered with an error): the key may be tried again.
+      await deps.ledger.release(input.key, claim.owner);
+      return refused(deps, channel, person, base, err);
+    }
+    const result: NotifyResult = {
+      ...base,
+      recipients: [sent.recipient],
+      outcome: 'accepted',
+      providerId: sent.providerId,
+      acceptedAt: toPlanIso(Number.isFinite(sent.acceptedAtMs) ? sent.acceptedAtMs : deps.now().getTime()),
+    };
+    await deps.ledger.record(input.key, claim.owner, result);
+    return result;
+  });
 }
 
 function refused(
   deps: NotifyDeps,
   channel: 'zns' | 'oa',
-  input: SendZaloNotificationInput,
+  person: Contact,
   base: Pick<NotifyResult, 'channel' | 'audience' | 'key' | 'recipients'>,
   err: unknown,
 ): NotifyResult {
@@ -103,7 +118,6 @@ function refused(
     throw ApplicationFailure.create({ message: err.message, type: `ZALO_${err.kind.toUpperCase()}`, cause: err });
   const error = { code: String(err.code), message: err.message };
   if (err.kind !== 'recipient') return { ...base, outcome: 'failed', error };
-  const person = input.to[0];
   return {
     ...base,
     outcome: 'failed',

@@ -32,10 +32,14 @@ export interface DeadlineView extends EmailView {
 }
 
 /** Whom the next level reports to, leaving out the reader: Phòng Nội vụ is not told that Phòng Nội vụ will be told. */
-function nextWho(notification: DeadlineNotification, audiences: readonly Audience[], reader: Audience): string {
+export function nextWho(
+  sender: { supervisorName: string; plan: { issuer: string } },
+  audiences: readonly Audience[],
+  reader: Audience,
+): string {
   const names: string[] = [];
-  if (audiences.includes('supervisor') && reader !== 'supervisor') names.push(notification.supervisorName);
-  if (audiences.includes('leadership') && reader !== 'leadership') names.push(leadershipName(notification.plan.issuer));
+  if (audiences.includes('supervisor') && reader !== 'supervisor') names.push(sender.supervisorName);
+  if (audiences.includes('leadership') && reader !== 'leadership') names.push(leadershipName(sender.plan.issuer));
   return names.join(' và ');
 }
 

@@ -1,3 +1,4 @@
+import { messageSummary, type MomentMessage } from '../../domain/dispatch/message-items';
 import type { DeadlineNotification, Notification } from '../../domain/notifications/notification';
 import { EmailRenderError } from './email-render-error';
 
@@ -34,6 +35,28 @@ export function dondocHeaders(notification: Notification, sendKey: string): Reco
       break;
   }
   headers['X-Dondoc-Scheduled-At'] = notification.scheduledAt;
+  headers['X-Dondoc-Key'] = sendKey;
+  return headers;
+}
+
+/**
+ * The headers of a moment's message (CONTRACTS.md §3): one unit is named by `X-Dondoc-Unit`; several are listed item
+ * by item in `X-Dondoc-Items`, so a mail filter or an audit can tell exactly which deadlines the email reported.
+ */
+export function momentHeaders(message: MomentMessage, sendKey: string): Record<string, string> {
+  const { kind, level, unitIds, obligationIds } = messageSummary(message.items);
+  const headers: Record<string, string> = {
+    'X-Dondoc-Kind': kind,
+    'X-Dondoc-Cycle': `${message.plan.id}/${message.plan.year}`,
+  };
+  if (unitIds.length === 1) headers['X-Dondoc-Unit'] = unitIds[0]!;
+  else
+    headers['X-Dondoc-Items'] = message.items
+      .map((i) => `${i.unitId}/${i.obligationId}/${i.type === 'escalation' ? i.level : 0}`)
+      .join(',');
+  headers['X-Dondoc-Obligation'] = obligationIds.join(',');
+  if (level !== undefined) headers['X-Dondoc-Level'] = String(level);
+  headers['X-Dondoc-Scheduled-At'] = message.scheduledAt;
   headers['X-Dondoc-Key'] = sendKey;
   return headers;
 }

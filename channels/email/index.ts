@@ -11,3 +11,4 @@ export {
 } from './mailer';
 export { domainOfAddress, messageIdForKey } from './message-id';
 export { renderEmail, type EmailAttachment, type RenderedEmail, type RenderEmailOptions } from './render-email';
+export { renderMomentEmail, type RenderMomentEmailOptions } from './render-moment-email';

@@ -1,5 +1,6 @@
 export { TOKEN_REFRESH_CODES, ZALO_ERROR_TABLE, zaloError } from './error-table';
 export type { ZaloHttpOptions } from './http-transport';
+export { OA_TEXT_LIMIT, renderMomentOaText, renderMomentZns } from './moment-zns';
 export { normalizeZaloPhone } from './phone';
 export type { OAuthTokens, OaSendResult, ZnsMessageStatus, ZnsQuota, ZnsSendResult } from './response-schemas';
 export { nextDayMorning, nextMorning, znsSendWindow, type ZnsSendWindow } from './send-window';
@@ -30,7 +31,9 @@ export {
   type ZnsSent,
 } from './zalo-messenger';
 export {
+  clipZnsData,
   renderZnsTemplate,
+  ZNS_MAX_VALUE_LENGTH,
   ZNS_TEMPLATE_PARAMS,
   type ZnsTemplateIds,
   type ZnsTemplateMessage,

@@ -14,7 +14,7 @@ export type ZnsTemplateName = keyof typeof ZNS_TEMPLATE_PARAMS;
 export type ZnsTemplateIds = Readonly<Record<ZnsTemplateName, string>>;
 
 /** Zalo caps parameter values (the exact limits per parameter type are not published). */
-const MAX_VALUE_LENGTH = 100;
+export const ZNS_MAX_VALUE_LENGTH = 100;
 
 export interface ZnsTemplateMessage {
   template: ZnsTemplateName;
@@ -29,7 +29,7 @@ export function renderZnsTemplate(notification: DeadlineNotification): ZnsTempla
   const first = notification.obligations[0];
   return {
     template: notification.kind,
-    data: clip({
+    data: clipZnsData({
       ten_don_vi: notification.unit.name,
       ten_nhiem_vu: notification.obligations.map((obligation) => obligation.title).join('; '),
       han_nop: first ? vnDate(first.dueDate) : '',
@@ -39,11 +39,12 @@ export function renderZnsTemplate(notification: DeadlineNotification): ZnsTempla
   };
 }
 
-function clip(data: Record<string, string>): Record<string, string> {
+/** Every value within `ZNS_MAX_VALUE_LENGTH`, a clipped one ending in `…`. */
+export function clipZnsData(data: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(data).map(([key, value]) => [
       key,
-      value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH - 1)}…` : value,
+      value.length > ZNS_MAX_VALUE_LENGTH ? `${value.slice(0, ZNS_MAX_VALUE_LENGTH - 1)}…` : value,
     ]),
   );
 }

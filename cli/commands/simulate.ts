@@ -5,6 +5,7 @@ import type { DayNumber } from '../../domain/local-date';
 import { runSimulation } from '../../simulate/run-simulation';
 import { planYearArguments } from '../options';
 import type { CliIo } from '../program';
+import { formatRecipientTable } from '../format/recipient-table';
 
 interface SimulateOptions {
   year: number;
@@ -38,8 +39,10 @@ export function registerSimulate(program: Command, io: CliIo): void {
         ...(options.zaloBaseUrl && { zaloBaseUrl: options.zaloBaseUrl }),
         log: (line) => io.stdout(`${line}\n`),
       });
+      const messageCount = (counts: typeof result.recipients): number => counts.reduce((n, c) => n + c.messages, 0);
       const count = (status: string): number => result.outcomes.filter((o) => o.status === status).length;
       for (const line of result.rejected) io.stderr(`rejected: ${line}\n`);
+      io.stdout(`messages per recipient (also in recipients.json):\n${formatRecipientTable(result.recipients)}`);
       if (result.busiestHistory) {
         io.stdout(
           `busiest unit workflow: ${result.busiestHistory.unitId}, ${result.busiestHistory.events} history events\n`,
@@ -47,7 +50,7 @@ export function registerSimulate(program: Command, io: CliIo): void {
       }
       io.stdout(
         `${result.outcomes.length} obligations: ${count('on-time')} on time, ${count('late')} late, ` +
-          `${count('missing')} missing, ${count('waived')} waived; ${result.notifications} notifications delivered; ` +
+          `${count('missing')} missing, ${count('waived')} waived; ${messageCount(result.recipients)} messages (${result.notifications} items) delivered; ` +
           `${((Date.now() - started) / 1000).toFixed(1)} s\n` +
           `→ ${path.join(options.out, 'outcomes.json')}, ${path.join(options.out, 'notifications.jsonl')}, ${path.join(options.out, 'reports')}/\n`,
       );

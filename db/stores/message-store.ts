@@ -201,3 +201,8 @@ export function createDbContactProblemStore(db: DondocDb): ContactProblemStore {
     },
   };
 }
+
+/** Both notification-centre stores on one database. */
+export function createDispatchStores(db: DondocDb): { messages: MessageStore; contactProblems: ContactProblemStore } {
+  return { messages: createDbMessageStore(db), contactProblems: createDbContactProblemStore(db) };
+}

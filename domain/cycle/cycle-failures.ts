@@ -1,7 +1,8 @@
 import { toPlanIso } from '../plan-time';
 
 /** The cycle's activities; each may exhaust its retries without failing the cycle. */
-export type CycleActivity = 'startUnitWorkflows' | 'aggregateObligation' | 'sendDigest' | 'closeUnitWorkflows';
+export type CycleActivity =
+  'startUnitWorkflows' | 'aggregateObligation' | 'sendDigest' | 'closeUnitWorkflows' | 'dispatchMoment';
 
 /** What a failure is about: one entry per (activity, subject), so the list stays bounded. */
 export interface FailureSubject {

@@ -20,6 +20,20 @@ export interface AggregationSummary {
   final: boolean;
 }
 
+/** The dispatcher's progress: its moments and what they did (the messages themselves are in the database). */
+export interface DispatchState {
+  /** The last moment dispatched (ISO, plan time): the next one covers the events after it. */
+  lastMomentAt?: string;
+  /** When to dispatch next (ISO, plan time); absent when nothing is planned. */
+  nextMomentAt?: string;
+  moments: number;
+  sent: number;
+  held: number;
+  failed: number;
+  unknown: number;
+  skipped: number;
+}
+
 /**
  * Everything the cycle workflow knows, carried across continue-as-new. Handlers only record here what happened
  * (units resolved, units added, a close asked for); the main loop acts on it and waits on this state alone.
@@ -39,6 +53,7 @@ export interface CycleState {
   resolved: { unitId: string; obligationId: string }[];
   /** Obligations whose last outstanding unit is in: the final re-aggregation is still to do. */
   finalDue: string[];
+  dispatch: DispatchState;
   /** The latest failure per thing still to do, after its activity exhausted its retries. */
   failures: CycleFailure[];
   /** A close was asked for: nothing more is started or sent, the unit workflows are being closed. */

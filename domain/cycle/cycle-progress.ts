@@ -16,6 +16,7 @@ export function initialCycleState(input: CycleWorkflowInput): CycleState {
     outstanding: {},
     resolved: [],
     finalDue: [],
+    dispatch: { moments: 0, sent: 0, held: 0, failed: 0, unknown: 0, skipped: 0 },
     failures: [],
     closing: false,
     closed: false,
@@ -25,6 +26,28 @@ export function initialCycleState(input: CycleWorkflowInput): CycleState {
 export const START_UNITS: FailureSubject = { activity: 'startUnitWorkflows', subject: 'units' };
 export const SEND_DIGEST: FailureSubject = { activity: 'sendDigest', subject: 'digest' };
 export const CLOSE_UNITS: FailureSubject = { activity: 'closeUnitWorkflows', subject: 'close' };
+export const DISPATCH: FailureSubject = { activity: 'dispatchMoment', subject: 'moment' };
+
+/**
+ * The instant of the moment due now, if one is: its planned instant has come, it is within sending hours (the
+ * caller moves `nextMomentAt` into them), every unit is started, and it is not backing off after a failure.
+ */
+export function dueMoment(state: CycleState, nowMs: number): boolean {
+  const next = state.dispatch.nextMomentAt;
+  return (
+    !state.closing &&
+    next !== undefined &&
+    Date.parse(next) <= nowMs &&
+    state.started >= state.unitIds.length &&
+    mayTry(state.failures, DISPATCH, nowMs)
+  );
+}
+
+/** A moment is planned for `atMs` unless an earlier one already is. */
+export function planMoment(state: CycleState, atMs: number, toIso: (ms: number) => string): void {
+  const next = state.dispatch.nextMomentAt;
+  if (next === undefined || Date.parse(next) > atMs) state.dispatch.nextMomentAt = toIso(atMs);
+}
 
 /** The scheduled aggregation's subject, also its entry in `aggregated` once done. */
 export function aggregationSubject(aggregation: AggregationEvent): FailureSubject {
@@ -107,7 +130,8 @@ export function hasWorkNow(input: CycleWorkflowInput, state: CycleState, nowMs: 
     unitsToStart(state, nowMs) ||
     dueAggregations(input, state, nowMs).length > 0 ||
     dueDigest(input, state, nowMs) !== undefined ||
-    dueFinals(state, nowMs).length > 0
+    dueFinals(state, nowMs).length > 0 ||
+    dueMoment(state, nowMs)
   );
 }
 
@@ -121,6 +145,7 @@ export function nextCycleWakeMs(input: CycleWorkflowInput, state: CycleState, no
         .map((a) => Date.parse(a.at)),
       ...input.digests.filter((d) => !state.digestsSent.includes(d)).map((d) => Date.parse(d)),
     );
+    if (state.dispatch.nextMomentAt) instants.push(Date.parse(state.dispatch.nextMomentAt));
   }
   const upcoming = instants.filter((t) => t > nowMs);
   return upcoming.length > 0 ? Math.min(...upcoming) : undefined;

@@ -145,7 +145,7 @@ export function checkRecompiled(
   }
 }
 
-/** Replaces the obligation's dates and events; instants already past are not replayed. */
+/** Replaces the obligation's dates and its events from now on; those already past stay as they were (history). */
 export function applyExtend(
   state: UnitState,
   request: ExtendInput,
@@ -163,9 +163,10 @@ export function applyExtend(
   });
   obligation.nominalDueDate = compiled.nominalDueDate;
   obligation.dueDate = compiled.dueDate;
-  obligation.events = compiled.events;
-  const upcoming = compiled.events.findIndex((event) => Date.parse(event.at) > nowMs);
-  obligation.nextEvent = upcoming === -1 ? compiled.events.length : upcoming;
+  obligation.events = [
+    ...obligation.events.filter((event) => Date.parse(event.at) <= nowMs),
+    ...compiled.events.filter((event) => Date.parse(event.at) > nowMs),
+  ];
 }
 
 export function checkWaive(input: UnitWorkflowInput, state: UnitState, request: WaiveInput): void {

@@ -1,5 +1,5 @@
 import type { FormValues } from '../forms/validate-form-values';
-import type { Audience, DeadlineNotification, ReceiptNotification } from '../notifications/notification';
+import type { ReceiptNotification } from '../notifications/notification';
 import type { ContactProblem, NotifyResult } from '../notifications/notify-result';
 import type { ScheduleEvent } from '../schedule/schedule-types';
 import type { UnitWorkflowInput } from './unit-input';
@@ -40,24 +40,11 @@ export interface ObligationState {
   id: string;
   nominalDueDate: string;
   dueDate: string;
+  /** The ladder: the compiled events, those after an extension replaced from its instant on. */
   events: ScheduleEvent[];
-  /** Index of the first event not yet handled (sent, skipped or superseded). */
-  nextEvent: number;
   submissions: Submission[];
   extensions: Extension[];
   waiver?: { reason: string; at: string; by?: string };
-  /** Highest escalation level notified so far; 0 when none. */
-  level: number;
-}
-
-/** A Zalo send that was deferred (night, daily limit) and must be tried again at `notBefore`. */
-export interface DeferredSend {
-  notBefore: string;
-  channel: 'zns' | 'oa';
-  audience: Audience;
-  key: string;
-  notification: DeadlineNotification;
-  contactIndex: number;
 }
 
 /** A reminder Phòng Nội vụ asked for (resendReminder), sent by the main loop. */
@@ -75,14 +62,15 @@ export interface UnitState {
   obligations: ObligationState[];
   notifications: NotifyResult[];
   contactProblems: ContactProblem[];
-  deferred: DeferredSend[];
   /** Receipts to email, queued by the submit handler and sent by the main loop. */
   receipts: ReceiptNotification[];
   manualReminders: ManualReminder[];
   /** Obligations first submitted or waived that the cycle workflow has not been told about yet. */
   cycleNotices: string[];
-  /** False until the first run has skipped the past (late start). */
-  caughtUp: boolean;
+  /** When the workflow first ran (ISO, plan time): the dispatcher catches a unit up on what came before. */
+  startedAt?: string;
+  /** Obligations extended that the cycle workflow has not been told about yet (its next moment may move). */
+  scheduleNotices: string[];
   closed: boolean;
 }
 
@@ -93,20 +81,44 @@ export function initialUnitState(input: UnitWorkflowInput): UnitState {
       nominalDueDate: o.nominalDueDate,
       dueDate: o.dueDate,
       events: o.events,
-      nextEvent: 0,
       submissions: [],
       extensions: [],
-      level: 0,
     })),
     notifications: [],
     contactProblems: [],
-    deferred: [],
     receipts: [],
     manualReminders: [],
     cycleNotices: [],
-    caughtUp: false,
+    scheduleNotices: [],
     closed: false,
   };
+}
+
+/** When it was first submitted or waived (epoch ms); Infinity while open. */
+export function resolvedAtMs(obligation: ObligationState): number {
+  const first = obligation.submissions[0]?.submittedAt ?? obligation.waiver?.at;
+  return first === undefined ? Infinity : Date.parse(first);
+}
+
+/**
+ * The highest escalation level the obligation reached: its ladder's last escalation before it was resolved (or now).
+ * Reached is reached, whether the message went out at once, was merged into a later one, or was summarised in a
+ * catch-up.
+ */
+export function levelReached(obligation: ObligationState, nowMs: number): number {
+  const resolvedMs = resolvedAtMs(obligation);
+  let level = 0;
+  for (const event of obligation.events) {
+    const at = Date.parse(event.at);
+    if (event.type === 'escalation' && at <= nowMs && at < resolvedMs) level = Math.max(level, event.level);
+  }
+  return level;
+}
+
+/** The first event of an open obligation after `nowMs`. */
+export function nextEventOf(obligation: ObligationState, nowMs: number): ScheduleEvent | undefined {
+  if (isResolved(obligation)) return undefined;
+  return obligation.events.find((event) => Date.parse(event.at) > nowMs);
 }
 
 /** Submitted or waived: nothing more is ever sent about it. */
@@ -116,5 +128,10 @@ export function isResolved(obligation: ObligationState): boolean {
 
 /** Work an Update queued for the main loop: it must go out now, not at the next planned instant. */
 export function hasQueuedWork(state: UnitState): boolean {
-  return state.receipts.length > 0 || state.manualReminders.length > 0 || state.cycleNotices.length > 0;
+  return (
+    state.receipts.length > 0 ||
+    state.manualReminders.length > 0 ||
+    state.cycleNotices.length > 0 ||
+    state.scheduleNotices.length > 0
+  );
 }

@@ -3,8 +3,16 @@ import { parseLocalDate } from '../local-date';
 import { parseSendKey } from '../notifications/idempotency-key';
 import type { NotifyResult, ContactProblem } from '../notifications/notify-result';
 import { endOfPlanDay } from '../plan-time';
+import type { ScheduleEvent } from '../schedule/schedule-types';
 import type { CycleRef, UnitObligationInput } from './unit-input';
-import { isResolved, type Extension, type ObligationState, type Submission, type UnitState } from './unit-state';
+import {
+  levelReached,
+  nextEventOf,
+  type Extension,
+  type ObligationState,
+  type Submission,
+  type UnitState,
+} from './unit-state';
 
 export type ObligationStateName = 'pending' | 'submitted-on-time' | 'submitted-late' | 'overdue' | 'waived';
 
@@ -22,8 +30,12 @@ export interface ObligationStatus {
   nominalDueDate: string;
   dueDate: string;
   state: ObligationStateName;
-  /** Highest escalation level notified; 0 when none. */
+  /** Highest escalation level reached; 0 when none. */
   level: number;
+  /** The ladder (after extensions): the dispatcher picks each moment's items from it. */
+  events: ScheduleEvent[];
+  /** The unit's signed submission link for this obligation, when the web is configured. */
+  submissionUrl?: string;
   submissions: Submission[];
   extensions: Extension[];
   waiver?: { reason: string; at: string; by?: string };
@@ -38,6 +50,8 @@ export interface UnitStatus {
   unit: { id: string; name: string };
   obligations: ObligationStatus[];
   contactProblems: ContactProblem[];
+  /** When the unit workflow first ran (ISO, plan time). */
+  startedAt?: string;
   closed: boolean;
 }
 
@@ -65,7 +79,7 @@ export function unitStatus(
     cycle: input.cycle,
     unit: input.unit,
     obligations: state.obligations.map((o) => {
-      const next = isResolved(o) ? undefined : o.events[o.nextEvent];
+      const next = nextEventOf(o, nowMs);
       const given = input.obligations.find((i) => i.id === o.id);
       return {
         id: o.id,
@@ -75,7 +89,9 @@ export function unitStatus(
         nominalDueDate: o.nominalDueDate,
         dueDate: o.dueDate,
         state: obligationStateName(o, nowMs),
-        level: o.level,
+        level: levelReached(o, nowMs),
+        events: o.events,
+        ...(given?.submissionUrl && { submissionUrl: given.submissionUrl }),
         submissions: o.submissions,
         extensions: o.extensions,
         ...(o.waiver && { waiver: o.waiver }),
@@ -84,6 +100,7 @@ export function unitStatus(
       };
     }),
     contactProblems: state.contactProblems,
+    ...(state.startedAt && { startedAt: state.startedAt }),
     closed: state.closed,
   };
 }

@@ -55,7 +55,7 @@ export function selectDueItems(
       if (obligation.resolved) continue;
       const due = obligation.events.filter((e) => {
         const at = Date.parse(e.at);
-        return at <= toMs && (isNew || at > fromMs!);
+        return at <= toMs && (isNew || at > fromMs);
       });
       if (due.length === 0) continue;
       const item = (event: ScheduleEvent, asCatchUp: boolean): DueItem => ({

@@ -33,8 +33,7 @@ export function enrichItems(
           ? event.workingDaysBefore
           : -event.workingDaysAfter;
     const next = facts.events.find(
-      (e): e is EscalationEvent =>
-        e.type === 'escalation' && e.at > item.at && e.repeat === 0 && e.level > item.level,
+      (e): e is EscalationEvent => e.type === 'escalation' && e.at > item.at && e.repeat === 0 && e.level > item.level,
     );
     return [
       {

@@ -17,7 +17,8 @@ export interface MessageRecord {
   year: number;
   scheduledAt: string;
   planDay: string;
-  channel: MessageChannel;
+  /** `none` for what was skipped at start: nothing was sent on any channel. */
+  channel: MessageChannel | 'none';
   /** What carried it: `email`, `zns` or `oa`; absent while held or skipped. */
   via?: 'email' | 'zns' | 'oa';
   address: string;
@@ -60,17 +61,23 @@ export interface MessageStore {
   /** Messages that reached (or may have reached) a person on a channel on a plan day, all plans together. */
   countDelivered(channel: MessageChannel, address: string, planDay: string, exceptKey?: string): Promise<number>;
   /** Newest first; `unitId` narrows to messages that mention the unit. */
-  list(filter: { planId: string; year: number; unitId?: string; status?: MessageStatus; limit?: number }): Promise<
-    MessageRecord[]
-  >;
+  list(filter: {
+    planId: string;
+    year: number;
+    unitId?: string;
+    status?: MessageStatus;
+    limit?: number;
+  }): Promise<MessageRecord[]>;
   /** Rows of a cycle by status, for `cycle status` and the dashboard. */
   countByStatus(cycle: { planId: string; year: number }): Promise<Partial<Record<MessageStatus, number>>>;
 }
 
 export interface ContactProblemStore {
-  find(channel: ContactProblemRecord['channel'], address: string, contactHash: string): Promise<
-    ContactProblemRecord | undefined
-  >;
+  find(
+    channel: ContactProblemRecord['channel'],
+    address: string,
+    contactHash: string,
+  ): Promise<ContactProblemRecord | undefined>;
   add(problem: ContactProblemRecord): Promise<void>;
   list(): Promise<ContactProblemRecord[]>;
 }

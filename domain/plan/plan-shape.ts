@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarOverrideSchema } from '../calendar/calendar-data';
 import { PLAN_TIME_ZONE } from '../plan-time';
+import { DEFAULT_MESSAGES_PER_DAY } from '../dispatch/message-limits';
 import {
   EmailSchema,
   IdSchema,
@@ -122,6 +123,13 @@ export const FormSchema = z.strictObject({
 });
 export type Form = z.infer<typeof FormSchema>;
 
+const MessagesPerDaySchema = z
+  .strictObject({
+    unit: z.number().int().min(1).default(DEFAULT_MESSAGES_PER_DAY.unit),
+    supervisor: z.number().int().min(1).default(DEFAULT_MESSAGES_PER_DAY.supervisor),
+    leadership: z.number().int().min(1).default(DEFAULT_MESSAGES_PER_DAY.leadership),
+  });
+
 export const DEFAULT_REMINDERS = { workingDaysBefore: [10, 5, 2, 1, 0], at: '08:00' };
 /** The ladder of CONTRACTS.md §1; a plan without leadership stops at Phòng Nội vụ. */
 export function defaultEscalation(hasLeadership: boolean): EscalationLevel[] {
@@ -165,8 +173,17 @@ export const PlanShape = z.strictObject({
       /** Defaults to `defaultEscalation()`, filled in by PlanSchema once leadership is known. */
       escalation: EscalationSchema.optional(),
       repeatEveryWorkingDays: WorkingDayCount.default(5),
+      /**
+       * Messages a person may get per day on each channel, by their role in the plan (the strictest of their roles);
+       * what exceeds it waits for the next working day's message and goes out in it, never dropped.
+       */
+      messagesPerDay: MessagesPerDaySchema.default(DEFAULT_MESSAGES_PER_DAY),
     })
-    .default({ reminders: DEFAULT_REMINDERS, repeatEveryWorkingDays: 5 }),
+    .default({
+      reminders: DEFAULT_REMINDERS,
+      repeatEveryWorkingDays: 5,
+      messagesPerDay: DEFAULT_MESSAGES_PER_DAY,
+    }),
   obligations: z.array(ObligationSchema).min(1, 'a plan needs at least one obligation'),
   forms: z.record(IdSchema, FormSchema).default({}),
 });

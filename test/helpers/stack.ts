@@ -18,6 +18,7 @@ import { createWorker } from '../../workers/worker';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { startTestChannels, type TestChannels } from './channels';
 import { bundleWorkflows, startTestDevServer, type TestDevServer } from './temporal';
+import { createDispatchStores } from '../../db/stores/message-store';
 
 /** The small plan (3 units, 2 obligations) most CLI and web tests start a 2031 cycle of. */
 /** The signing secret of test stacks (required once TEMPORAL_ADDRESS or DATABASE_URL is set). */
@@ -75,7 +76,7 @@ export async function startTestStack(
       workflowBundle: bundle,
       deps: {
         ...startedChannels.deps,
-        cycle: { core, reportsDir: path.join(dataDir, 'reports') },
+        cycle: { core, reportsDir: path.join(dataDir, 'reports'), stores: createDispatchStores(opened.db) },
       },
     });
     const running = worker.run();

@@ -31,7 +31,10 @@ export function contractHeaderProblems(
   const unit = headers['x-dondoc-unit'];
   const obligations = headers['x-dondoc-obligation'];
   if (lines.length === 0) problems.push('no line in notifications.jsonl');
-  if (lines.some((n) => n.kind !== kind)) problems.push('kind ≠ log');
+  // A message of a moment may mix reminder and escalation items: its kind is the most urgent of them.
+  const lineKinds = new Set(lines.map((n) => n.kind));
+  const messageKind = lineKinds.has('escalation') && lineKinds.has('reminder') ? 'escalation' : [...lineKinds][0];
+  if (lineKinds.size > 2 || messageKind !== kind) problems.push('kind ≠ log');
   if (lines.some((n) => n.scheduledAt !== headers['x-dondoc-scheduled-at'])) problems.push('scheduled-at ≠ log');
   if (unit !== undefined && lines.some((n) => n.unit !== unit)) problems.push('unit ≠ log');
   if (

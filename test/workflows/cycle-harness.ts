@@ -16,6 +16,7 @@ import { getCycleStatusQuery, type CycleStatus } from '../../workflows/cycle-mes
 import { startTestChannels, type TestChannels } from '../helpers/channels';
 import { testCore } from '../helpers/stack';
 import { bundleWorkflows, createTimeSkippingEnv } from '../helpers/temporal';
+import { createDispatchStores } from '../../db/stores/message-store';
 
 /**
  * A cycle workflow on the time-skipping server with the real activities (cycle ones included), an SMTP capture
@@ -73,7 +74,7 @@ export async function startCycleHarness(options: CycleStartOptions): Promise<Cyc
     workflowBundle: bundle,
     activities: createActivities({
       ...channels.deps,
-      cycle: { core, reportsDir: path.join(dataDir, 'reports') },
+      cycle: { core, reportsDir: path.join(dataDir, 'reports'), stores: createDispatchStores(database.db) },
     }),
   });
   const running = worker.run();

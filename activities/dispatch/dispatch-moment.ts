@@ -1,0 +1,249 @@
+import { heartbeat } from '@temporalio/activity';
+import { mapLimit } from '../../cycles';
+import type { CatchUpMode, UnitDueView } from '../../domain/dispatch/due-items';
+import { nextEventMs, selectDueItems } from '../../domain/dispatch/due-items';
+import { enrichItems, type ItemFacts } from '../../domain/dispatch/enrich-items';
+import { mergeHeld, type MomentBucket } from '../../domain/dispatch/held-items';
+import {
+  bucketByRecipient,
+  emailAddressOf,
+  momentMessageKey,
+  zaloAddressOf,
+  type MessageItem,
+  type MomentMessage,
+  type RecipientItem,
+} from '../../domain/dispatch/message-items';
+import { capOf } from '../../domain/dispatch/message-limits';
+import type { MessageRecord } from '../../domain/dispatch/message-record';
+import type { CycleRef } from '../../domain/cycle/unit-input';
+import type { UnitStatus } from '../../domain/cycle/unit-status';
+import { formatLocalDate, parseLocalDate } from '../../domain/local-date';
+import type { ChannelAvailability } from '../../domain/notifications/delivery-plan';
+import type { Audience, Contact, PlanRef } from '../../domain/notifications/notification';
+import { audienceContacts, planDirectory, type PlanDirectory } from '../../domain/notifications/recipients';
+import { planCalendar } from '../../domain/plan/plan-calendar';
+import { planDayOf, planInstant, toPlanIso } from '../../domain/plan-time';
+import type { CycleDeps } from '../cycle/cycle-deps';
+import { fetchStatuses } from '../cycle/fetch-statuses';
+import type { DispatchStores } from './dispatch-deps';
+import { sendMomentMessage } from './send-moment-message';
+
+export interface DispatchMomentInput {
+  cycle: CycleRef;
+  plan: PlanRef;
+  planSnapshot: string;
+  unitIds: string[];
+  /** The previous moment (ISO, plan time); absent at the first one, when every unit is caught up. */
+  from?: string;
+  /** This moment (ISO, plan time), within sending hours. */
+  at: string;
+  catchUp: CatchUpMode;
+  channels: ChannelAvailability;
+}
+
+export interface DispatchMomentResult {
+  at: string;
+  items: number;
+  messages: { sent: number; held: number; failed: number; unknown: number };
+  skipped: number;
+  /** The next moment: the first event of an open obligation after this one, or a held message's release. */
+  nextAt?: string;
+}
+
+/** Sends at most this many people's messages at once; the channels' own slots limit the provider calls further. */
+const MESSAGE_CONCURRENCY = 8;
+const ROLE_SENIORITY: Audience[] = ['leadership', 'supervisor', 'unit'];
+
+/**
+ * One moment of a cycle: reads every unit's status, selects what is due (catching up units that started late), adds
+ * what was held for this moment, and sends each person one message per channel listing all of it. A person over the
+ * day's cap gets nothing now: the message is held until the next working day's reminder time and merged into that
+ * day's message. Every message is recorded in the notification centre; keys are per cycle, moment, channel and
+ * person, so a retried dispatch never sends twice what was accepted.
+ */
+export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
+  return async (input: DispatchMomentInput): Promise<DispatchMomentResult> => {
+    const atMs = Date.parse(input.at);
+    const plan = await deps.core.plan(input.planSnapshot);
+    const calendar = planCalendar(plan, deps.announced);
+    const directory = planDirectory(plan);
+    const statuses = await fetchStatuses(deps.core, input.cycle, input.unitIds);
+    const views: UnitDueView[] = statuses.map(dueView);
+    const selection = selectDueItems(
+      views,
+      { fromMs: input.from === undefined ? undefined : Date.parse(input.from), toMs: atMs },
+      input.catchUp,
+    );
+    const facts = factsLookup(statuses);
+    const workingDaysAt = (dueDate: string, ms: number): number => {
+      const due = parseLocalDate(dueDate);
+      return due === undefined ? 0 : calendar.workingDaysBetween(planDayOf(ms), due);
+    };
+    const items = enrichItems(selection.items, facts, workingDaysAt, atMs);
+    const skipped = enrichItems(selection.skipped, facts, workingDaysAt, atMs);
+    await recordSkipped(deps.stores, input, skipped);
+
+    const open = new Set(
+      views.flatMap((v) => v.obligations.filter((o) => !o.resolved).map((o) => `${v.unitId}/${o.id}`)),
+    );
+    const held = await deps.stores.messages.heldDue(input.cycle, atMs);
+    const people = peopleIndex(directory);
+    const buckets = mergeHeld(
+      bucketByRecipient(items, audienceDirectory(directory), { zalo: input.channels.zns || input.channels.oa }),
+      held,
+      (item) => open.has(`${item.unitId}/${item.obligationId}`),
+      (record) => people.get(`${record.channel} ${record.address}`)?.person ?? { name: record.personName },
+    );
+
+    const planDay = formatLocalDate(planDayOf(atMs));
+    const releaseAt = planInstant(calendar.addWorkingDays(planDayOf(atMs), 1), plan.defaults.reminders.at);
+    const notify = { ...deps.notify, ...deps.stores };
+    const counts = { sent: 0, held: 0, failed: 0, unknown: 0 };
+    await mapLimit(
+      buckets,
+      MESSAGE_CONCURRENCY,
+      async (bucket) => {
+        const key = momentMessageKey(input.cycle, input.at, bucket.channel, bucket.address);
+        if (bucket.items.length === 0) {
+          // Everything it held was resolved meanwhile: nothing to say.
+          await deps.stores.messages.markMerged(bucket.heldKeys, key);
+          return;
+        }
+        const roles = people.get(`${bucket.channel} ${bucket.address}`)?.roles ?? new Set<Audience>(['unit']);
+        const row = baseRecord(input, key, planDay, bucket);
+        const cap = capOf(roles, plan.defaults.messagesPerDay);
+        const delivered = await deps.stores.messages.countDelivered(bucket.channel, bucket.address, planDay, key);
+        if (delivered >= cap) {
+          const reason = `Đã đủ ${cap} tin trong ngày cho người này; gộp vào tin của ngày làm việc tiếp theo`;
+          await deps.stores.messages.save({ ...row, status: 'held', reason, releaseAt });
+          await deps.stores.messages.markMerged(bucket.heldKeys, key);
+          counts.held++;
+          return;
+        }
+        const message: MomentMessage = {
+          key,
+          scheduledAt: input.at,
+          plan: input.plan,
+          supervisorName: directory.supervisor.name,
+          recipient: bucket.person,
+          items: bucket.items,
+          ...(deps.notify.dashboardUrl && { dashboardUrl: deps.notify.dashboardUrl }),
+        };
+        const role = ROLE_SENIORITY.find((r) => bucket.items.some((i) => i.role === r)) ?? 'unit';
+        const outcome = await sendMomentMessage(notify, bucket, message, role, input.channels);
+        if (!outcome) return;
+        await deps.stores.messages.save({ ...row, ...outcome });
+        if (outcome.status !== 'held') await deps.stores.messages.markMerged(bucket.heldKeys, key);
+        if (outcome.status in counts) counts[outcome.status as keyof typeof counts]++;
+      },
+      heartbeat,
+    );
+
+    const nextEvent = nextEventMs(views, atMs);
+    const nextRelease = await deps.stores.messages.nextRelease(input.cycle);
+    const next = Math.min(
+      nextEvent ?? Infinity,
+      nextRelease !== undefined && nextRelease > atMs ? nextRelease : Infinity,
+    );
+    return {
+      at: input.at,
+      items: items.length,
+      messages: counts,
+      skipped: skipped.length,
+      ...(Number.isFinite(next) && { nextAt: toPlanIso(next) }),
+    };
+  };
+}
+
+function dueView(status: UnitStatus): UnitDueView {
+  return {
+    unitId: status.unit.id,
+    ...(status.startedAt && { startedAt: status.startedAt }),
+    obligations: status.obligations.map((o) => ({
+      id: o.id,
+      resolved: o.state !== 'pending' && o.state !== 'overdue',
+      events: o.events,
+    })),
+  };
+}
+
+function factsLookup(statuses: readonly UnitStatus[]): (unitId: string, obligationId: string) => ItemFacts | undefined {
+  const byUnit = new Map(statuses.map((s) => [s.unit.id, s]));
+  return (unitId, obligationId) => {
+    const status = byUnit.get(unitId);
+    const obligation = status?.obligations.find((o) => o.id === obligationId);
+    if (!status || !obligation) return undefined;
+    return {
+      unitName: status.unit.name,
+      title: obligation.title,
+      nominalDueDate: obligation.nominalDueDate,
+      dueDate: obligation.dueDate,
+      events: obligation.events,
+      ...(obligation.submissionUrl && { submissionUrl: obligation.submissionUrl }),
+    };
+  };
+}
+
+function audienceDirectory(directory: PlanDirectory) {
+  return { people: (unitId: string, audience: Audience) => audienceContacts(directory, unitId, audience) };
+}
+
+/** Every person of the plan by channel and address, with the roles they hold (for their daily cap). */
+function peopleIndex(directory: PlanDirectory): Map<string, { person: Contact; roles: Set<Audience> }> {
+  const index = new Map<string, { person: Contact; roles: Set<Audience> }>();
+  const add = (person: Contact, role: Audience): void => {
+    for (const id of [
+      emailAddressOf(person) && `email ${emailAddressOf(person)}`,
+      zaloAddressOf(person) && `zalo ${zaloAddressOf(person)}`,
+    ]) {
+      if (!id) continue;
+      const entry = index.get(id) ?? { person, roles: new Set<Audience>() };
+      entry.roles.add(role);
+      index.set(id, entry);
+    }
+  };
+  for (const unit of Object.values(directory.units)) for (const person of unit.people) add(person, 'unit');
+  for (const person of directory.supervisor.people) add(person, 'supervisor');
+  for (const person of directory.leadership) add(person, 'leadership');
+  return index;
+}
+
+function baseRecord(input: DispatchMomentInput, key: string, planDay: string, bucket: MomentBucket): MessageRecord {
+  return {
+    key,
+    planId: input.cycle.planId,
+    year: input.cycle.year,
+    scheduledAt: input.at,
+    planDay,
+    channel: bucket.channel,
+    address: bucket.address,
+    personName: bucket.person.name,
+    status: 'held',
+    items: bucket.items,
+  };
+}
+
+/** `--catch-up none`: what a late start did not send is recorded per unit, for the dashboard. */
+async function recordSkipped(
+  stores: DispatchStores,
+  input: DispatchMomentInput,
+  skipped: MessageItem[],
+): Promise<void> {
+  const byUnit = new Map<string, RecipientItem[]>();
+  for (const item of skipped) byUnit.set(item.unitId, [...(byUnit.get(item.unitId) ?? []), { ...item, role: 'unit' }]);
+  for (const [unitId, items] of byUnit) {
+    await stores.messages.save({
+      key: `dondoc/${input.cycle.planId}/${input.cycle.year}/skipped@${input.at}/${unitId}`,
+      planId: input.cycle.planId,
+      year: input.cycle.year,
+      scheduledAt: input.at,
+      planDay: formatLocalDate(planDayOf(Date.parse(input.at))),
+      channel: 'none',
+      address: unitId,
+      personName: items[0]?.unit.name ?? unitId,
+      status: 'skipped',
+      reason: 'Chu kỳ bắt đầu muộn với --catch-up none: các nhắc nhở, đôn đốc đã qua không được gửi',
+      items,
+    });
+  }
+}
