@@ -66,6 +66,8 @@ export function workingDaysOn(calendar: WorkingCalendar): (dueDate: string, atMs
 export function startMessages(input: StartPreviewInput): StartMessages {
   const { schedule, directory, startMs } = input;
   const startedAt = toPlanIso(startMs);
+  // The cycle's first moment is the start, or the next opening of the sending hours (as the cycle workflow plans it).
+  const momentMs = withinSendingHours(startMs);
   const units = new Map<string, UnitDueView>();
   const facts = new Map<string, ItemFacts>();
   for (const item of schedule.items) {
@@ -80,12 +82,12 @@ export function startMessages(input: StartPreviewInput): StartMessages {
       events: item.events,
     });
   }
-  const selection = selectDueItems([...units.values()], { fromMs: undefined, toMs: startMs }, input.catchUp);
+  const selection = selectDueItems([...units.values()], { fromMs: undefined, toMs: momentMs }, input.catchUp);
   const items = enrichItems(
     selection.items,
     (unitId, obligationId) => facts.get(`${unitId} ${obligationId}`),
     input.workingDaysAt,
-    startMs,
+    momentMs,
   );
   const buckets = bucketByRecipient(
     items,
