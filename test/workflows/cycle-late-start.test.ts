@@ -25,8 +25,9 @@ describe('cycleWorkflow: the seed plan started seven months late', () => {
   it('sends each person one catch-up email, as many as the start preview counted', async () => {
     const plan = seedPlan();
     const calendar = calendarOf(plan);
+    const schedule = compileSchedule(plan, { year: 2026, issuedOn: parseLocalDate('2026-04-20') ?? 0 }, calendar);
     const preview = previewStart({
-      schedule: compileSchedule(plan, { year: 2026, issuedOn: parseLocalDate('2026-04-20') ?? 0 }, calendar),
+      schedule,
       directory: planDirectory(plan),
       channels: { zalo: false }, // the harness starts its cycles without Zalo
       catchUp: 'summary',
@@ -35,7 +36,16 @@ describe('cycleWorkflow: the seed plan started seven months late', () => {
     });
     expect(preview.totalMessages).toBe(31);
 
-    const status = await cycle.waitForStatus((s) => s.started === s.units && s.dispatch.moments > 0);
+    // The start also aggregates the reports whose instant has passed and sends the week's digest: wait for all of it,
+    // so that the worker is not shut down under an activity.
+    const pastAggregations = schedule.aggregations.filter((a) => Date.parse(a.at) < Date.parse(START)).length;
+    const status = await cycle.waitForStatus(
+      (s) =>
+        s.started === s.units &&
+        s.dispatch.moments > 0 &&
+        s.aggregations.length === pastAggregations &&
+        s.digestsSent.includes('2026-11-30T08:00:00+07:00'),
+    );
     expect(status.dispatch).toMatchObject({ moments: 1, sent: preview.totalMessages, held: 0, failed: 0 });
     const deadlineMails = cycle.channels.smtp.messages().filter((m) => {
       const kind = m.parsed.headers.get('x-dondoc-kind');
