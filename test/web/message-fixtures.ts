@@ -169,12 +169,24 @@ export const OTHER_CYCLE = message(
   { planId: 'cycle-other', year: 2031 },
 );
 
+/** xa-tay's head: their mailbox does not exist. */
 export const PROBLEM: ContactProblemRecord = {
-  channel: 'zns',
-  address: '84905000111',
+  channel: 'email',
+  address: 'xa-tay@thu-nghiem.example',
   contactHash: 'hash-of-xa-tay-head',
   name: 'Chủ tịch UBND xã Tây',
+  code: 'EMAIL_RECIPIENT_REJECTED',
+  reason: 'Máy chủ thư từ chối người nhận: 550 5.1.1 hộp thư không tồn tại',
+  detectedAt: '2031-03-19T08:00:04+07:00',
+};
+
+/** Someone of another plan (the table holds every plan's problems): not this cycle's concern. */
+export const OTHER_PLAN_PROBLEM: ContactProblemRecord = {
+  channel: 'zns',
+  address: '84900000000',
+  contactHash: 'hash-of-someone-else',
+  name: 'Người của kế hoạch khác',
   code: 'ZALO_RECIPIENT',
   reason: 'Số điện thoại chưa có tài khoản Zalo (-124).',
-  detectedAt: '2031-03-19T08:00:04+07:00',
+  detectedAt: '2031-03-20T08:00:04+07:00',
 };

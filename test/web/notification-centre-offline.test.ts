@@ -1,6 +1,6 @@
 import { momentMessageKey } from '../../domain/dispatch/message-items';
 import type { MessageRecord } from '../../domain/dispatch/message-record';
-import { item, RECORDS } from './message-fixtures';
+import { item, OTHER_PLAN_PROBLEM, PROBLEM, RECORDS } from './message-fixtures';
 import { buildTestApp, login, type WebApp } from './web-harness';
 
 const BASE = '/cycles/cycle-small/2031';
@@ -34,6 +34,7 @@ describe('the notification centre without Temporal (the database alone)', () => 
   beforeAll(async () => {
     web = await buildTestApp(undefined); // a client of a Temporal server that is not there
     for (const record of [...dailyReminders(), RECORDS.supervisor]) await web.messages.save(record);
+    for (const problem of [PROBLEM, OTHER_PLAN_PROBLEM]) await web.contactProblems.add(problem);
     ({ cookies } = await login(web.app));
   });
   afterAll(async () => {
@@ -50,6 +51,9 @@ describe('the notification centre without Temporal (the database alone)', () => 
     expect(Date.now() - started).toBeLessThan(8000); // it does not wait the dashboard's 10 s Temporal deadline
     expect(first.body).toContain('← cycle-small năm 2031');
     expect(first.body).toContain('Tất cả (101)');
+    // Without the plan, nobody's problem is hidden.
+    expect(first.body).toContain(PROBLEM.name);
+    expect(first.body).toContain(OTHER_PLAN_PROBLEM.name);
     const message = await get(`${BASE}/messages/${encodeURIComponent(RECORDS.supervisor.key)}`);
     expect(message.statusCode).toBe(200);
     expect(message.body).toContain('Email đúng như đã gửi');

@@ -4,7 +4,7 @@ import { startWebServer, type RunningWebServer } from '../../web/server';
 import { freePort } from '../../workers/port-check';
 import { startSmallCycle, startTestStack, type TestStack } from '../helpers/stack';
 import { artifactsDir, launchChromium, loginInBrowser } from './chromium';
-import { OTHER_CYCLE, PROBLEM, RECORDS, SUPERVISOR_EMAIL } from './message-fixtures';
+import { OTHER_CYCLE, OTHER_PLAN_PROBLEM, PROBLEM, RECORDS, SUPERVISOR_EMAIL } from './message-fixtures';
 import { buildTestApp, login, type WebApp } from './web-harness';
 
 const ARTIFACTS = artifactsDir('notification-centre');
@@ -48,6 +48,7 @@ describe('the notification centre on the dashboard (real workflows, messages see
     web = await buildTestApp(stack, { statusCacheMs: 0 });
     for (const record of [...Object.values(RECORDS), OTHER_CYCLE]) await web.messages.save(record);
     await web.contactProblems.add(PROBLEM);
+    await web.contactProblems.add(OTHER_PLAN_PROBLEM);
     server = await startWebServer(web.app, { host: '127.0.0.1', port: await freePort() });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -71,12 +72,17 @@ describe('the notification centre on the dashboard (real workflows, messages see
     expect(await problems.textContent()).toContain(
       'Hệ thống không thử lại kênh đó cho người này cho đến khi thông tin liên lạc của họ được sửa trong kế hoạch',
     );
-    const row = await problems.locator('tbody tr').textContent();
-    expect(row).toContain('Chủ tịch UBND xã Tây');
-    expect(row).toContain('Zalo ZNS');
-    expect(row).toContain('84905000111');
-    expect(row).toContain('ZALO_RECIPIENT');
-    expect(row).toContain('19/03/2031 08:00');
+    // Only this plan's people: the table holds every plan's problems.
+    expect(await cellsOf(problems.locator('tbody tr'))).toEqual([
+      [
+        'Chủ tịch UBND xã Tây',
+        'Email',
+        'xa-tay@thu-nghiem.example',
+        'EMAIL_RECIPIENT_REJECTED',
+        'Máy chủ thư từ chối người nhận: 550 5.1.1 hộp thư không tồn tại',
+        '19/03/2031 08:00',
+      ],
+    ]);
     await page.screenshot({ path: path.join(ARTIFACTS, '1-cycle-page.png'), fullPage: true });
     await Promise.all([page.waitForURL(`**${BASE}/messages`), link.click()]);
   });
@@ -103,7 +109,9 @@ describe('the notification centre on the dashboard (real workflows, messages see
     expect((await cells(RECORDS.leaderMerged.key))[3]).toBe('Đã gộp vào tin sau');
     expect((await cells(RECORDS.skipped.key)).slice(1, 4)).toEqual(['UBND xã Đông', '—', 'Bỏ qua khi bắt đầu']);
     expect(await page.textContent('body')).not.toContain('cycle-other');
-    expect(await page.locator('#contact-problems').textContent()).toContain('ZALO_RECIPIENT');
+    const problems = await page.locator('#contact-problems').textContent();
+    expect(problems).toContain('EMAIL_RECIPIENT_REJECTED');
+    expect(problems).not.toContain(OTHER_PLAN_PROBLEM.name);
     await page.screenshot({ path: path.join(ARTIFACTS, '2-centre.png'), fullPage: true });
   });
 

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { cycleMatrix } from '../../cycles/cycle-matrix';
 import { matrixCsv } from '../../cycles/matrix-csv';
+import { planContactProblems } from '../../cycles/plan-contact-problems';
 import { CycleParams, MatrixQuery, parseParams } from './cycle-params';
 import messageRoutes from './messages';
 import obligationActions from './obligation-actions';
@@ -27,11 +28,12 @@ const cycleRoutes: FastifyPluginAsync = async (app) => {
     const ref = parseParams(CycleParams, request.params);
     const filter = MatrixQuery.parse(request.query);
     const view = await app.cycles.cycle(ref);
-    const [matrix, messageCounts, problems] = await Promise.all([
+    const [matrix, messageCounts, allProblems] = await Promise.all([
       cycleMatrix(app.cycles, view, filter, app.web.pageSize),
       app.messages.countByStatus(ref),
       app.contactProblems.list(),
     ]);
+    const problems = planContactProblems(view.plan, allProblems);
     return reply.page('matrix', {
       title: `${view.plan.title} ${ref.year}`,
       view,

@@ -1,12 +1,17 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Plan } from '../../../domain/plan/plan-schema';
+import { planContactProblems } from '../../cycles/plan-contact-problems';
 import { HttpError } from '../../http-error';
 import { CycleParams, MessageParams, MessagesQuery, parseParams } from './cycle-params';
 
 /** Messages per page of the notification centre. */
 const PAGE_SIZE = 100;
 
-/** How long the centre waits for Temporal for the plan's title, ms: the rest of the page needs only the database. */
-const TITLE_DEADLINE_MS = 2000;
+/**
+ * How long the centre waits for Temporal for the cycle's plan (its title, and whose contact problems to show), ms:
+ * the rest of the page needs only the database.
+ */
+const PLAN_DEADLINE_MS = 2000;
 
 /**
  * The email copy is shown in an iframe (`srcdoc`, `sandbox=""`): it inherits this policy, so even an email that
@@ -24,20 +29,20 @@ const MESSAGE_PAGE_CSP = [
 
 /**
  * The notification centre (issue #11): every message of a cycle's moments and what became of it, and one message
- * with the exact email as sent. Read from the database; Temporal only lends the plan's title, briefly, so the centre
- * answers even when Temporal does not.
+ * with the exact email as sent. Read from the database; Temporal only lends the plan (its title, its people), briefly,
+ * so the centre answers even when Temporal does not.
  */
 const messageRoutes: FastifyPluginAsync = async (app) => {
-  /** The plan's title, when Temporal answers soon (the cycle names its plan snapshot). */
-  async function planTitle(ref: { planId: string; year: number }): Promise<string> {
-    const status = await app.core.cycleStatus(ref, { deadlineMs: TITLE_DEADLINE_MS });
-    return (await app.core.plan(status.planSnapshot)).title;
+  /** The cycle's plan, when Temporal answers soon (the cycle names its plan snapshot). */
+  async function cyclePlan(ref: { planId: string; year: number }): Promise<Plan> {
+    const status = await app.core.cycleStatus(ref, { deadlineMs: PLAN_DEADLINE_MS });
+    return app.core.plan(status.planSnapshot);
   }
 
   app.get('/:planId/:year/messages', async (request, reply) => {
     const ref = parseParams(CycleParams, request.params);
     const filter = MessagesQuery.parse(request.query);
-    const [listed, counts, problems, title] = await Promise.all([
+    const [listed, counts, allProblems, plan] = await Promise.all([
       app.messages.list({
         ...ref,
         ...(filter.status && { status: filter.status }),
@@ -45,17 +50,19 @@ const messageRoutes: FastifyPluginAsync = async (app) => {
       }),
       app.messages.countByStatus(ref),
       app.contactProblems.list(),
-      planTitle(ref).catch((err: unknown) => {
-        request.log.warn({ err }, 'reading the plan title for the notification centre failed');
+      cyclePlan(ref).catch((err: unknown) => {
+        request.log.warn({ err }, 'reading the plan for the notification centre failed');
         return undefined;
       }),
     ]);
-    if (title === undefined && Object.keys(counts).length === 0) {
+    if (plan === undefined && Object.keys(counts).length === 0) {
       throw new HttpError(404, 'Không tìm thấy chu kỳ này.');
     }
     const messages = listed.slice((filter.page - 1) * PAGE_SIZE, filter.page * PAGE_SIZE);
     const hasNext = listed.length > filter.page * PAGE_SIZE;
-    const cycleTitle = `${title ?? ref.planId} năm ${ref.year}`;
+    const cycleTitle = `${plan?.title ?? ref.planId} năm ${ref.year}`;
+    // Without the plan, every problem: better one too many than a person nobody knows is unreachable.
+    const problems = plan ? planContactProblems(plan, allProblems) : allProblems;
     return reply.page('messages', {
       title: `Trung tâm thông báo — ${cycleTitle}`,
       ref,
