@@ -9,6 +9,7 @@ import { loadAnnouncedSchedules } from '../../config/calendars';
 import { createCycleCore, type CycleCore } from '../../cycles';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
 import type { DondocDb } from '../../db/postgres-pool';
+import { createDispatchStores } from '../../db/stores/message-store';
 import { createLinkSigner } from '../../links/link-signer';
 import { createLocalBlobStore } from '../../storage/blob-store/local-blob-store';
 import { createFileStore } from '../../storage/file-store';
@@ -18,7 +19,6 @@ import { createWorker } from '../../workers/worker';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { startTestChannels, type TestChannels } from './channels';
 import { bundleWorkflows, startTestDevServer, type TestDevServer } from './temporal';
-import { createDispatchStores } from '../../db/stores/message-store';
 
 /** The small plan (3 units, 2 obligations) most CLI and web tests start a 2031 cycle of. */
 /** The signing secret of test stacks (required once TEMPORAL_ADDRESS or DATABASE_URL is set). */
