@@ -15,7 +15,7 @@ const DONE: Record<string, string> = {
   resend: 'Đã gửi lại nhắc nhở cho đơn vị.',
 };
 
-/** A unit's page (submissions, notifications, the messages that mention it, contact problems, actions) and its submitted files. */
+/** A unit's page (submissions, notifications, messages that mention it, contact problems, actions) and its files. */
 const unitRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { done?: string } }>('/:planId/:year/units/:unitId', async (request, reply) => {
     const { planId, year, unitId } = parseParams(UnitParams, request.params);
