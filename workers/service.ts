@@ -5,6 +5,7 @@ import { resolveTemporalCli } from '../config/temporal-binaries';
 import { databaseTarget } from '../db/database-target';
 import { openDatabase, type OpenedDatabase } from '../db/open-database';
 import { createAccessStores } from '../db/stores';
+import { createDispatchStores } from '../db/stores/message-store';
 import { createDbSentLedger } from '../db/stores/sent-ledger-store';
 import { createDbZaloTokenStore } from '../db/stores/zalo-token-store';
 import { AppError } from '../domain/errors';
@@ -118,6 +119,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
       config: { ...webConfigFromEnv(config), namespace: target.namespace },
       core: dondoc.core,
       access,
+      ...createDispatchStores(db),
       secrets,
       logger: config.env.LOG_LEVEL === 'debug',
     });
