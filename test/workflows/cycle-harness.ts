@@ -81,12 +81,14 @@ export interface CycleEmail {
 export async function startCycleHarness(options: CycleStartOptions): Promise<CycleHarness> {
   let shift = 0;
   const clock = shiftedServerClock(() => shift);
+  // The fake Zalo answers outside any activity context, so it reads plan time as of the latest activity call.
+  let planNowMs: number | undefined;
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-cycle-'));
   const [env, bundle, channels]: [TestWorkflowEnvironment, WorkflowBundleWithSourceMap, TestChannels] =
     await Promise.all([
       createTimeSkippingEnv(),
       bundleWorkflows(require.resolve('../../workflows')),
-      startTestChannels({ now: clock, ...(options.zalo && { zalo: options.zalo }) }),
+      startTestChannels({ now: clock, zalo: { ...options.zalo, now: () => planNowMs ?? Date.now() + shift } }),
     ]);
   const taskQueue = `cycle-${randomUUID()}`;
   const database = await openDatabase({ memory: true });
@@ -105,11 +107,21 @@ export async function startCycleHarness(options: CycleStartOptions): Promise<Cyc
     ...channels.deps,
     cycle: { core, reportsDir: path.join(dataDir, 'reports'), stores },
   });
+  const withPlanClock = (wrapped: Activities): Activities => {
+    const out: Record<string, unknown> = {};
+    for (const [name, fn] of Object.entries(wrapped)) {
+      out[name] = (...args: unknown[]): Promise<unknown> => {
+        planNowMs = clock().getTime();
+        return (fn as (...a: unknown[]) => Promise<unknown>)(...args);
+      };
+    }
+    return out as Activities;
+  };
   const worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,
     workflowBundle: bundle,
-    activities: options.activities ? options.activities(activities) : activities,
+    activities: withPlanClock(options.activities ? options.activities(activities) : activities),
   });
   const running = worker.run();
   const { workflowId } = await core.start({ ...prepared, input });
