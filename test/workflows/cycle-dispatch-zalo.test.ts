@@ -91,3 +91,44 @@ describe('cycleWorkflow dispatcher: Zalo beside email', () => {
     expect(await cycle.stores.contactProblems.list()).toHaveLength(2);
   });
 });
+
+describe('cycleWorkflow dispatcher: a ZNS that Zalo defers (-133)', () => {
+  let cycle: CycleHarness;
+
+  beforeAll(async () => {
+    cycle = await startCycleHarness({
+      planFile: CYCLE_ZALO,
+      year: 2031,
+      issuedOn: '2031-05-01',
+      planStart: '2031-05-01T10:00:00+07:00',
+      channels: { zns: true, oa: false },
+      // Zalo answers the 08:00 send with its night rule once, although it is 08:00 by our clock.
+      zalo: { scripts: { [NOI_VU_PHONE]: { kind: 'fail-times', times: 1, outcome: { kind: 'error', error: -133 } } } },
+    });
+  });
+
+  afterAll(async () => {
+    await cycle?.teardown();
+  });
+
+  it('holds the message until sending hours open the next morning and sends it then, never dropping it', async () => {
+    await cycle.sleepUntil('2031-05-02T09:00:00+07:00');
+    const deferred = (await cycle.messages()).find((r) => r.channel === 'zalo' && r.address === NOI_VU_PHONE);
+    expect(deferred).toMatchObject({ status: 'held', via: 'zns', scheduledAt: at('05-02') });
+    expect(deferred?.releaseAt).toBe('2031-05-03T07:00:00+07:00');
+    // Email is not Zalo's business: it went out at 08:00.
+    expect(cycle.deadlineEmailsTo('noi-vu@thu-nghiem.example').map((e) => e.scheduledAt)).toEqual([at('05-02')]);
+
+    await cycle.sleepUntil('2031-05-03T09:00:00+07:00');
+    const rows = (await cycle.messages()).filter((r) => r.channel === 'zalo' && r.address === NOI_VU_PHONE);
+    const sent = rows.find((r) => r.status === 'sent');
+    expect(sent).toMatchObject({ via: 'zns', scheduledAt: '2031-05-03T07:00:00+07:00' });
+    expect(sent?.items.map((i) => `${i.unitId}/${i.obligationId}`)).toEqual(['phong-noi-vu/ke-hoach']);
+    expect(rows.find((r) => r.key === deferred!.key)).toMatchObject({ status: 'merged', mergedInto: sent!.key });
+    const requests = cycle.channels.zalo
+      .received()
+      .filter((r) => r.path.endsWith('/message/template') && (r.body as { phone?: string }).phone === NOI_VU_PHONE);
+    expect(requests).toHaveLength(2);
+    expect(await cycle.stores.contactProblems.list()).toEqual([]);
+  });
+});
