@@ -139,3 +139,41 @@ describe('cycleWorkflow dispatcher: an extension', () => {
     );
   });
 });
+
+describe('cycleWorkflow dispatcher: an extension that brings the next event forward', () => {
+  let cycle: CycleHarness;
+  const START = '2031-05-21T09:00:00+07:00';
+
+  beforeAll(async () => {
+    cycle = await startCycleHarness({ planFile: CYCLE_SMALL, year: 2031, issuedOn: '2031-05-01', planStart: START });
+  });
+
+  afterAll(async () => {
+    await cycle?.teardown();
+  });
+
+  it('wakes the dispatcher for the new ladder’s first reminder (unitScheduleChanged)', async () => {
+    await cycle.waitForStatus((s) => s.dispatch.moments >= 1);
+    // Everything but xa-tay's bao-cao is resolved: its next event is the repeat of level 3 on 28/05.
+    for (const unitId of ['phong-noi-vu', 'xa-dong', 'xa-tay']) {
+      await unitHandle(cycle, unitId).executeUpdate(waiveUpdate, {
+        args: [{ obligationId: 'ke-hoach', reason: 'Không còn áp dụng', by: 'Phòng Nội vụ' }],
+      });
+    }
+    await unitHandle(cycle, 'xa-dong').executeUpdate(submitUpdate, {
+      args: [{ obligationId: 'bao-cao', values: { 'so-mo-hinh': 1, 'ket-qua': 'Tốt' }, channel: 'web' }],
+    });
+    await cycle.sleepUntil('2031-05-22T10:00:00+07:00');
+    // Extended to Friday 30/05: its reminder of 5 working days before falls on 23/05, before 28/05.
+    const compiled = await unitHandle(cycle, 'xa-tay').executeUpdate(extendUpdate, {
+      args: [{ obligationId: 'bao-cao', newDueDate: '2031-05-30', reason: 'Mưa lũ', by: 'Phòng Nội vụ' }],
+    });
+    const firstNew = compiled.events.find((e) => e.at > '2031-05-22T10:00:00+07:00')!;
+    expect(firstNew).toMatchObject({ type: 'reminder', at: at('05-23') });
+    await cycle.waitForStatus((s) => s.dispatch.nextMomentAt === at('05-23'));
+
+    await cycle.sleepUntil('2031-05-23T09:00:00+07:00');
+    const xaTay = cycle.deadlineEmailsTo(XA_TAY).filter((e) => e.scheduledAt > START);
+    expect(xaTay.map((e) => [e.scheduledAt, e.kind, e.obligations])).toEqual([[at('05-23'), 'reminder', ['bao-cao']]]);
+  });
+});
