@@ -20,6 +20,11 @@ export interface CycleCoreDeps {
   announced: readonly AnnouncedSchedule[];
   /** Signs each unit's submission links; without it, messages carry no link. */
   links?: LinkSigner;
+  /**
+   * The core's clock (plan time in a simulation): statuses are re-derived at this instant, the units answering with
+   * the time of their last workflow task. @defaultValue the wall clock
+   */
+  now?: () => number;
   /** Unit status queries in flight at once: enough to be quick, few enough not to flood the worker. @defaultValue 16 */
   queryConcurrency?: number;
   /** How long one operation may wait for Temporal, ms: a missing worker must not hang its caller. @defaultValue 30 s */

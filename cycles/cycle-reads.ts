@@ -1,5 +1,5 @@
 import { WorkflowNotFoundError } from '@temporalio/client';
-import type { ObligationStatus, UnitStatus } from '../domain/cycle/unit-status';
+import { statusAt, type ObligationStatus, type UnitStatus } from '../domain/cycle/unit-status';
 import { AppError } from '../domain/errors';
 import type { Plan } from '../domain/plan/plan-schema';
 import { getCycleStatusQuery, type CycleStatus } from '../workflows/cycle-messages';
@@ -22,6 +22,7 @@ const DEFAULT_QUERY_CONCURRENCY = 16;
 
 /** Every read of cycles and unit statuses, with errors that say which cycle or unit does not exist. */
 export function cycleReads(ctx: CoreContext) {
+  const clock = ctx.deps.now ?? Date.now;
   const concurrency = ctx.deps.queryConcurrency ?? DEFAULT_QUERY_CONCURRENCY;
 
   async function cycleState(ref: CycleId): Promise<'running' | 'closed' | 'missing'> {
@@ -50,7 +51,7 @@ export function cycleReads(ctx: CoreContext) {
   /** The unit's status, fresh from its workflow; an unknown cycle and an unknown unit are told apart. */
   async function unitStatusNow(ref: CycleId, unitId: string): Promise<UnitStatus> {
     try {
-      return await ctx.unitHandle(ref, unitId).query(getStatusQuery);
+      return statusAt(await ctx.unitHandle(ref, unitId).query(getStatusQuery), clock());
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) {
         if ((await cycleState(ref)) === 'missing') throw cycleNotFound(ref, err);
@@ -121,7 +122,7 @@ export function cycleReads(ctx: CoreContext) {
           concurrency,
           async (unitId) => {
             try {
-              return [unitId, await ctx.unitHandle(ref, unitId).query(getStatusQuery)] as const;
+              return [unitId, statusAt(await ctx.unitHandle(ref, unitId).query(getStatusQuery), clock())] as const;
             } catch (err) {
               if (err instanceof WorkflowNotFoundError) return [unitId, undefined] as const;
               throw temporalToAppError(err, unitSubject(ref, unitId));

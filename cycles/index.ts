@@ -9,6 +9,7 @@ export type { CallOptions, CycleCoreDeps, CycleId, ObligationTarget } from './co
 export type { CycleSummary, StatusReadOptions } from './cycle-reads';
 export type { AmendRequest } from './cycle-updates';
 export { prepareCycle, type PreparedCycle, type PrepareCycleOptions } from './prepare-cycle';
+export { previewCycleStart } from './start-preview';
 export type { TemporalHealth } from './temporal-health';
 export type { StartUnitsInput } from './unit-fanout';
 export type { SubmitRequest, UnitUpdateOptions, UnitUpdateResult } from './unit-updates';

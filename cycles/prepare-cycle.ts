@@ -3,6 +3,7 @@ import { parsePlanText } from '../config/plan-loader';
 import type { AnnouncedSchedule } from '../domain/calendar';
 import type { CycleWorkflowInput } from '../domain/cycle/cycle-input';
 import { cycleWorkflowInput } from '../domain/cycle/cycle-workflow-input';
+import type { CatchUpMode } from '../domain/dispatch/due-items';
 import { AppError } from '../domain/errors';
 import type { DayNumber } from '../domain/local-date';
 import type { ChannelAvailability } from '../domain/notifications/delivery-plan';
@@ -22,6 +23,8 @@ export interface PrepareCycleOptions {
   channels?: ChannelAvailability;
   clockShiftMs?: number;
   searchAttributes?: boolean;
+  /** What a late start sends about the past (CycleWorkflowInput.catchUp). */
+  catchUp?: CatchUpMode;
 }
 
 export interface PreparedCycle {
@@ -52,6 +55,7 @@ export async function prepareCycle(
     channels: options.channels ?? { zns: true, oa: true },
     ...(options.clockShiftMs && { clockShiftMs: options.clockShiftMs }),
     ...(options.searchAttributes === false && { searchAttributes: false }),
+    ...(options.catchUp && { catchUp: options.catchUp }),
   });
   return { plan, schedule, input };
 }

@@ -70,7 +70,13 @@ export async function runSimulation(config: Config, options: SimulationOptions):
     openDatabase({ memory: true }),
   ]);
   let shift = 0;
-  const now = shiftedServerClock(() => shift);
+  // The time-skipping server's clock as last seen: the reads the driver makes through the core happen outside any
+  // activity, where the machine clock says nothing about the server's.
+  let serverMs = Date.now();
+  const now = shiftedServerClock(
+    () => shift,
+    () => serverMs,
+  );
   const log = createNotificationLog();
   let dondoc: Dondoc | undefined;
   try {
@@ -106,7 +112,8 @@ export async function runSimulation(config: Config, options: SimulationOptions):
       searchAttributes: false,
     });
     const planStart = atPlanDate(prepared.input.cycle.issuedOn);
-    shift = planStart - (await env.currentTimeMs());
+    serverMs = await env.currentTimeMs();
+    shift = planStart - serverMs;
     const input = { ...prepared.input, clockShiftMs: shift };
     const ref = input.cycle;
 
@@ -118,6 +125,7 @@ export async function runSimulation(config: Config, options: SimulationOptions):
         const target = planTime - shift;
         const current = await env.currentTimeMs();
         if (target > current) await env.sleep(target - current);
+        serverMs = Math.max(serverMs, target);
       };
       const rejected = await playScenario(core, { planId: plan.id, year: options.year }, scenario, sleepUntil);
       options.log(`scenario played (${rejected.length} actions rejected); running to the end of ${options.year}`);

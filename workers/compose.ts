@@ -54,6 +54,7 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
     files,
     reports,
     announced,
+    now: () => options.now().getTime(),
     ...(options.links && { links: options.links }),
   });
   const channels = await startChannels(options.config, { ...options.channels, now: options.now });

@@ -99,6 +99,7 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleSta
   });
   // The first moment is the start itself: a cycle started late catches its people up at once.
   if (!input.state) planMoment(state, withinSendingHours(now()), toPlanIso);
+  state.startedAt ??= toPlanIso(now());
   setHandler(
     amendUpdate,
     // The rule: a unit's obligations, forms and deliverables come from the unit workflow's own input. A new plan
@@ -170,6 +171,11 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleSta
   return status();
 }
 
+/** Whether an instant had passed when the cycle started: its work is caught up, not mailed. */
+function beforeStart(state: CycleState, instant: string): boolean {
+  return state.startedAt !== undefined && Date.parse(instant) < Date.parse(state.startedAt);
+}
+
 /** What the aggregation and digest activities share; the plan snapshot is the cycle's current one. */
 function common(input: CycleWorkflowInput, state: CycleState) {
   return { cycle: input.cycle, plan: input.plan, planSnapshot: state.planSnapshot, supervisor: input.supervisor };
@@ -237,6 +243,7 @@ async function aggregateDue(input: CycleWorkflowInput, state: CycleState, now: (
         at: aggregation.at,
         unitIds: state.unitIds,
         final: false,
+        mail: !beforeStart(state, aggregation.at),
       }),
     );
     if (!summary) continue;
@@ -249,6 +256,11 @@ async function aggregateDue(input: CycleWorkflowInput, state: CycleState, now: (
 async function sendDueDigest(input: CycleWorkflowInput, state: CycleState, now: () => number): Promise<void> {
   const digest = dueDigest(input, state, now());
   if (!digest) return;
+  if (beforeStart(state, digest.at)) {
+    // A late start's catch-up already told Phòng Nội vụ what is overdue.
+    state.digestsSent.push(...digest.covers);
+    return;
+  }
   const sent = await attempt(state.failures, SEND_DIGEST, now, () =>
     sendDigest({ ...common(input, state), at: digest.at, unitIds: state.unitIds }),
   );

@@ -23,6 +23,8 @@ export interface AggregateObligationInput {
   unitIds: string[];
   /** The re-aggregation once the last outstanding unit is in. */
   final: boolean;
+  /** Mail the report to the supervisor (not for an instant that had passed before a late start). @defaultValue true */
+  mail?: boolean;
 }
 
 /** Collects every unit's state and values for one obligation, writes the report files, mails the supervisor. */
@@ -82,7 +84,7 @@ export function aggregateObligation(deps: CycleDeps) {
         },
       ],
     };
-    if (input.supervisor.contacts.some((c) => c.email)) {
+    if (input.mail !== false && input.supervisor.contacts.some((c) => c.email)) {
       await sendEmailNotification(deps.notify)({
         notification,
         audience: 'supervisor',

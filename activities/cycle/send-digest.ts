@@ -1,8 +1,15 @@
 import type { CycleRef } from '../../domain/cycle/unit-input';
 import { parseLocalDate } from '../../domain/local-date';
 import { notificationKey, sendKey } from '../../domain/notifications/idempotency-key';
-import type { Contact, DigestNotification, DigestRow, PlanRef } from '../../domain/notifications/notification';
+import type {
+  Contact,
+  DigestContactProblem,
+  DigestNotification,
+  DigestRow,
+  PlanRef,
+} from '../../domain/notifications/notification';
 import { planCalendar } from '../../domain/plan/plan-calendar';
+import type { Plan } from '../../domain/plan/plan-schema';
 import { planDayOf } from '../../domain/plan-time';
 import { sendEmailNotification } from '../notify/send-email';
 import type { CycleDeps } from './cycle-deps';
@@ -43,7 +50,9 @@ export function sendDigest(deps: CycleDeps) {
         });
       }
     }
-    if (rows.length === 0 || !input.supervisor.contacts.some((c) => c.email)) return { rows: rows.length, sent: false };
+    const contactProblems = await planContactProblems(deps, plan);
+    if ((rows.length === 0 && contactProblems.length === 0) || !input.supervisor.contacts.some((c) => c.email))
+      return { rows: rows.length, sent: false };
     const notification: DigestNotification = {
       kind: 'digest',
       key: notificationKey({
@@ -59,6 +68,7 @@ export function sendDigest(deps: CycleDeps) {
       plan: input.plan,
       supervisorName: input.supervisor.name,
       rows,
+      ...(contactProblems.length > 0 && { contactProblems }),
       ...(deps.notify.dashboardUrl && { dashboardUrl: deps.notify.dashboardUrl }),
     };
     await sendEmailNotification(deps.notify)({
@@ -69,4 +79,14 @@ export function sendDigest(deps: CycleDeps) {
     });
     return { rows: rows.length, sent: true };
   };
+}
+
+/** The contact problems of this plan's people (the table holds every plan's), as the digest lists them. */
+async function planContactProblems(deps: CycleDeps, plan: Plan): Promise<DigestContactProblem[]> {
+  const people = [plan.units.flatMap((u) => [u.head, ...u.contacts]), plan.leadership].flat();
+  const addresses = new Set(people.flatMap((p) => [p.email?.toLowerCase(), p.phone, p.zaloUserId]));
+  const problems = await deps.stores.contactProblems.list();
+  return problems
+    .filter((p) => addresses.has(p.address))
+    .map(({ name, channel, address, reason, detectedAt }) => ({ name, channel, address, reason, detectedAt }));
 }

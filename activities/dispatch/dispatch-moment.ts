@@ -1,5 +1,7 @@
 import { heartbeat } from '@temporalio/activity';
 import { mapLimit } from '../../cycles';
+import type { CycleRef } from '../../domain/cycle/unit-input';
+import type { UnitStatus } from '../../domain/cycle/unit-status';
 import type { CatchUpMode, UnitDueView } from '../../domain/dispatch/due-items';
 import { nextEventMs, selectDueItems } from '../../domain/dispatch/due-items';
 import { enrichItems, type ItemFacts } from '../../domain/dispatch/enrich-items';
@@ -15,8 +17,6 @@ import {
 } from '../../domain/dispatch/message-items';
 import { capOf } from '../../domain/dispatch/message-limits';
 import type { MessageRecord } from '../../domain/dispatch/message-record';
-import type { CycleRef } from '../../domain/cycle/unit-input';
-import type { UnitStatus } from '../../domain/cycle/unit-status';
 import { formatLocalDate, parseLocalDate } from '../../domain/local-date';
 import type { ChannelAvailability } from '../../domain/notifications/delivery-plan';
 import type { Audience, Contact, PlanRef } from '../../domain/notifications/notification';
@@ -98,6 +98,8 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
     const planDay = formatLocalDate(planDayOf(atMs));
     const releaseAt = planInstant(calendar.addWorkingDays(planDayOf(atMs), 1), plan.defaults.reminders.at);
     const notify = { ...deps.notify, ...deps.stores };
+    const delivered = await deps.stores.messages.deliveredOn(planDay, input.at);
+    const problems = await knownProblems(deps.stores);
     const counts = { sent: 0, held: 0, failed: 0, unknown: 0 };
     await mapLimit(
       buckets,
@@ -112,8 +114,7 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
         const roles = people.get(`${bucket.channel} ${bucket.address}`)?.roles ?? new Set<Audience>(['unit']);
         const row = baseRecord(input, key, planDay, bucket);
         const cap = capOf(roles, plan.defaults.messagesPerDay);
-        const delivered = await deps.stores.messages.countDelivered(bucket.channel, bucket.address, planDay, key);
-        if (delivered >= cap) {
+        if ((delivered.get(`${bucket.channel} ${bucket.address}`) ?? 0) >= cap) {
           const reason = `Đã đủ ${cap} tin trong ngày cho người này; gộp vào tin của ngày làm việc tiếp theo`;
           await deps.stores.messages.save({ ...row, status: 'held', reason, releaseAt });
           await deps.stores.messages.markMerged(bucket.heldKeys, key);
@@ -130,7 +131,7 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
           ...(deps.notify.dashboardUrl && { dashboardUrl: deps.notify.dashboardUrl }),
         };
         const role = ROLE_SENIORITY.find((r) => bucket.items.some((i) => i.role === r)) ?? 'unit';
-        const outcome = await sendMomentMessage(notify, bucket, message, role, input.channels);
+        const outcome = await sendMomentMessage(notify, bucket, message, role, input.channels, problems);
         if (!outcome) return;
         await deps.stores.messages.save({ ...row, ...outcome });
         if (outcome.status !== 'held') await deps.stores.messages.markMerged(bucket.heldKeys, key);
@@ -153,6 +154,12 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
       ...(Number.isFinite(next) && { nextAt: toPlanIso(next) }),
     };
   };
+}
+
+/** The contact problems known before this moment, read once: `<channel> <address> <contact hash>`. */
+async function knownProblems(stores: DispatchStores): Promise<Set<string>> {
+  const problems = await stores.contactProblems.list();
+  return new Set(problems.map((p) => `${p.channel} ${p.address} ${p.contactHash}`));
 }
 
 function dueView(status: UnitStatus): UnitDueView {

@@ -40,13 +40,15 @@ export async function sendMomentMessage(
   message: MomentMessage,
   role: Audience,
   channels: ChannelAvailability,
+  /** Contact problems known before this moment: `<channel> <address> <contact hash>`. */
+  problems: ReadonlySet<string>,
 ): Promise<SendOutcome | undefined> {
   const hash = contactHash(bucket.person);
-  const blocked = async (channel: ContactProblemRecord['channel'], address: string | undefined) =>
-    !address || (await deps.contactProblems.find(channel, address, hash)) !== undefined;
+  const blocked = (channel: ContactProblemRecord['channel'], address: string | undefined): boolean =>
+    !address || problems.has(`${channel} ${channel === 'email' ? address.toLowerCase() : address} ${hash}`);
 
   if (bucket.channel === 'email') {
-    if (await blocked('email', bucket.address)) return undefined;
+    if (blocked('email', bucket.address)) return undefined;
     const email = renderMomentEmail(message, { dashboardUrl: deps.dashboardUrl });
     const result = await deliverEmail(deps, { audience: role, key: message.key, to: [bucket.person] }, email);
     await recordProblems(deps, result, hash);
@@ -58,7 +60,7 @@ export async function sendMomentMessage(
 
   const person = bucket.person;
   const tryOa = async (reason?: string): Promise<SendOutcome | undefined> => {
-    if (!channels.oa || (await blocked('oa', person.zaloUserId))) return undefined;
+    if (!channels.oa || blocked('oa', person.zaloUserId)) return undefined;
     const text = renderMomentOaText(message);
     const result = await deliverZalo(
       deps,
@@ -74,7 +76,7 @@ export async function sendMomentMessage(
     return reason && outcome.status === 'sent' ? { ...outcome, reason } : outcome;
   };
 
-  if (!channels.zns || (await blocked('zns', person.phone))) return tryOa();
+  if (!channels.zns || blocked('zns', person.phone)) return tryOa();
   const zns = renderMomentZns(message);
   const result = await deliverZalo(
     deps,

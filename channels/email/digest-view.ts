@@ -16,7 +16,10 @@ export interface DigestView extends EmailView {
   overdue: DigestRowView[];
   dueSoon: DigestRowView[];
   overdueUnitCount: number;
+  contactProblems: { name: string; channel: string; address: string; reason: string; since: string }[];
 }
+
+const CHANNEL_NAMES = { email: 'Email', zns: 'Zalo (ZNS)', oa: 'Zalo OA' } as const;
 
 function rowView(row: DigestRow): DigestRowView {
   return {
@@ -51,5 +54,12 @@ export function digestView(notification: DigestNotification, audience: Audience,
     overdue: overdue.map(rowView),
     dueSoon: dueSoon.map(rowView),
     overdueUnitCount: new Set(overdue.map((row) => row.unit.id)).size,
+    contactProblems: (notification.contactProblems ?? []).map((p) => ({
+      name: p.name,
+      channel: CHANNEL_NAMES[p.channel],
+      address: p.address,
+      reason: p.reason,
+      since: localInstant(p.detectedAt).full,
+    })),
   };
 }

@@ -2,10 +2,16 @@ import { messageSummary, type MomentMessage } from '../../domain/dispatch/messag
 import type { DeadlineNotification } from '../../domain/notifications/notification';
 import { EmailRenderError } from './email-render-error';
 
-/** A message only about the recipient's own unit: that unit gets the email it always got (with its `.ics`). */
+/**
+ * A message only about the recipient's own unit, on the schedule: that unit gets the email it always got (with its
+ * `.ics`). A catch-up is a summary even for one unit: it must say that the ladder it missed is not replayed.
+ */
 export function isOwnUnitMessage(message: MomentMessage): boolean {
   const first = message.items[0];
-  return first !== undefined && message.items.every((item) => item.role === 'unit' && item.unitId === first.unitId);
+  return (
+    first !== undefined &&
+    message.items.every((item) => item.role === 'unit' && item.unitId === first.unitId && !item.catchUp)
+  );
 }
 
 /** The unit's deadline notification that an own-unit message stands for. */

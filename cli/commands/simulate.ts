@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/env';
 import type { DayNumber } from '../../domain/local-date';
 import { runSimulation } from '../../simulate/run-simulation';
+import { formatRecipientTable } from '../format/recipient-table';
 import { planYearArguments } from '../options';
 import type { CliIo } from '../program';
-import { formatRecipientTable } from '../format/recipient-table';
 
 interface SimulateOptions {
   year: number;

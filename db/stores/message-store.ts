@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { RecipientItem } from '../../domain/dispatch/message-items';
 import type {
   ContactProblemRecord,
   ContactProblemStore,
@@ -7,7 +8,6 @@ import type {
   MessageStore,
   RenderedEmailCopy,
 } from '../../domain/dispatch/message-record';
-import type { RecipientItem } from '../../domain/dispatch/message-items';
 import { toPlanIso } from '../../domain/plan-time';
 import type { DondocDb } from '../postgres-pool';
 import type { MessageTable } from '../schema';
@@ -132,17 +132,15 @@ export function createDbMessageStore(db: DondocDb): MessageStore {
         .execute();
     },
 
-    async countDelivered(channel, address, planDay, exceptKey) {
+    async deliveredOn(planDay, exceptAt) {
       let query = db
         .selectFrom('messages')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .where('channel', '=', channel)
-        .where('address', '=', address)
+        .select(['channel', 'address', (eb) => eb.fn.countAll<string>().as('n')])
         .where('planDay', '=', planDay)
         .where('status', 'in', ['sent', 'unknown']);
-      if (exceptKey) query = query.where('key', '!=', exceptKey);
-      const row = await query.executeTakeFirst();
-      return Number(row?.n ?? 0);
+      if (exceptAt) query = query.where('scheduledAt', '!=', exceptAt);
+      const rows = await query.groupBy(['channel', 'address']).execute();
+      return new Map(rows.map((row) => [`${row.channel} ${row.address}`, Number(row.n)]));
     },
 
     async list(filter) {

@@ -54,6 +54,11 @@ export interface CycleState {
   /** Obligations whose last outstanding unit is in: the final re-aggregation is still to do. */
   finalDue: string[];
   dispatch: DispatchState;
+  /**
+   * When the cycle workflow first ran (ISO, plan time). What was due before it is caught up, not replayed: a digest
+   * or an aggregation whose instant had passed is done without its email (the catch-up message says it all).
+   */
+  startedAt?: string;
   /** The latest failure per thing still to do, after its activity exhausted its retries. */
   failures: CycleFailure[];
   /** A close was asked for: nothing more is started or sent, the unit workflows are being closed. */

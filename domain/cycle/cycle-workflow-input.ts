@@ -1,4 +1,5 @@
 import type { WorkingCalendar } from '../calendar';
+import type { CatchUpMode } from '../dispatch/due-items';
 import { dayNumberFromParts, isoWeekday, parseLocalDate } from '../local-date';
 import type { ChannelAvailability } from '../notifications/delivery-plan';
 import { planDirectory } from '../notifications/recipients';
@@ -31,6 +32,7 @@ export interface CycleInputOptions {
   channels: ChannelAvailability;
   clockShiftMs?: number;
   searchAttributes?: boolean;
+  catchUp?: CatchUpMode;
 }
 
 /** Everything `cycleWorkflow` needs to run one plan-year, from the plan and its compiled schedule. */
@@ -52,5 +54,6 @@ export function cycleWorkflowInput(
     channels: options.channels,
     ...(options.clockShiftMs && { clockShiftMs: options.clockShiftMs }),
     ...(options.searchAttributes === false && { searchAttributes: false }),
+    ...(options.catchUp && { catchUp: options.catchUp }),
   };
 }

@@ -109,3 +109,25 @@ export function unitStatus(
 function keyCovers(key: string, obligationId: string): boolean {
   return parseSendKey(key)?.obligationIds.includes(obligationId) ?? false;
 }
+
+/**
+ * The status as of `nowMs`. A query answers with the time of the unit workflow's last task, and a unit wakes only for
+ * its own work and its due dates, so the reader re-derives what depends on the clock: the state, the highest
+ * escalation level reached, and the next event.
+ */
+export function statusAt(status: UnitStatus, nowMs: number): UnitStatus {
+  return {
+    ...status,
+    obligations: status.obligations.map((o) => {
+      const as: ObligationState = { ...o, events: o.events, submissions: o.submissions, extensions: o.extensions };
+      const next = nextEventOf(as, nowMs);
+      const { nextEventAt: _previous, ...rest } = o;
+      return {
+        ...rest,
+        state: obligationStateName(as, nowMs),
+        level: levelReached(as, nowMs),
+        ...(next && { nextEventAt: next.at }),
+      };
+    }),
+  };
+}

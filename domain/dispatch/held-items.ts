@@ -1,6 +1,6 @@
-import type { MessageRecord } from './message-record';
 import type { RecipientBucket, RecipientItem } from './message-items';
 import { byImportance } from './message-items';
+import type { MessageRecord } from './message-record';
 
 /** A bucket of this moment, with the held messages whose items it now carries. */
 export interface MomentBucket extends RecipientBucket {

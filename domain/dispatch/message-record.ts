@@ -58,8 +58,11 @@ export interface MessageStore {
   nextRelease(cycle: { planId: string; year: number }): Promise<number | undefined>;
   /** Rows become `merged` into `into` (their items went out with it). */
   markMerged(keys: readonly string[], into: string): Promise<void>;
-  /** Messages that reached (or may have reached) a person on a channel on a plan day, all plans together. */
-  countDelivered(channel: MessageChannel, address: string, planDay: string, exceptKey?: string): Promise<number>;
+  /**
+   * Messages that reached (or may have reached) each person on each channel on a plan day, all plans together, keyed
+   * `<channel> <address>`; messages of the moment `exceptAt` are left out (a retried dispatch counts itself once).
+   */
+  deliveredOn(planDay: string, exceptAt?: string): Promise<Map<string, number>>;
   /** Newest first; `unitId` narrows to messages that mention the unit. */
   list(filter: {
     planId: string;

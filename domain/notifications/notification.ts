@@ -74,9 +74,19 @@ export interface DigestRow {
   level: number;
 }
 
+/** A person a channel cannot reach, until their contact is edited in the plan. */
+export interface DigestContactProblem {
+  name: string;
+  channel: Channel;
+  address: string;
+  reason: string;
+  detectedAt: string;
+}
+
 export interface DigestNotification extends NotificationBase {
   kind: 'digest';
   rows: DigestRow[];
+  contactProblems?: DigestContactProblem[];
   dashboardUrl?: string;
 }
 

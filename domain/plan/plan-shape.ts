@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CalendarOverrideSchema } from '../calendar/calendar-data';
-import { PLAN_TIME_ZONE } from '../plan-time';
 import { DEFAULT_MESSAGES_PER_DAY } from '../dispatch/message-limits';
+import { PLAN_TIME_ZONE } from '../plan-time';
 import {
   EmailSchema,
   IdSchema,

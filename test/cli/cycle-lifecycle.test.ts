@@ -75,7 +75,7 @@ describe('dondoc cycle start | status | amend | close (dev server, real worker)'
     const dry = await dondoc('cycle', 'start', PLAN, '--year', '2032', '--issued-on', '2032-03-02', '--dry-run');
     expect(dry).toMatchObject({ code: 0, stderr: '' });
     expect(dry.stdout).toContain('Chạy thử (--dry-run): sẽ khởi tạo chu kỳ dondoc/cycle-small/2032');
-    expect(dry.stdout).toContain('Chưa khởi tạo, chưa lưu gì.');
+    expect(dry.stdout).toContain('Chưa khởi tạo, chưa lưu, chưa gửi gì.');
     expect(await snapshots()).toEqual(before);
     const status = await dondoc('cycle', 'status', 'cycle-small/2032');
     expect(status.code).toBe(2);

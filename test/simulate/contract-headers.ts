@@ -39,7 +39,7 @@ export function contractHeaderProblems(
   if (unit !== undefined && lines.some((n) => n.unit !== unit)) problems.push('unit ≠ log');
   if (
     obligations !== undefined &&
-    sorted(obligations.split(',')).join() !== sorted(lines.flatMap(obligationsOf)).join()
+    sorted(obligations.split(',')).join() !== sorted([...new Set(lines.flatMap(obligationsOf))]).join()
   )
     problems.push('obligation ≠ log');
   // On a summary the level is the highest of its items.

@@ -116,6 +116,22 @@ describe('renderEmail: digest, report, receipt', () => {
     expect(email.html).toContain('<th align="left" style="padding:6px 8px;border:1px solid #d1d5db;">Đã đôn đốc</th>');
   });
 
+  it('digest: lists the people a channel cannot reach, and says the channel waits for their contact to be edited', () => {
+    const problem = {
+      name: 'Chủ tịch UBND xã Chư Răng',
+      channel: 'zns' as const,
+      address: '84900000020',
+      reason: 'Zalo không gửi được (-118): số điện thoại chưa có tài khoản Zalo',
+      detectedAt: '2022-11-02T08:00:01+07:00',
+    };
+    const email = renderEmail({ ...digest(), contactProblems: [problem] }, 'supervisor');
+    expect(email.text).toContain('LIÊN HỆ CẦN CẬP NHẬT: 1');
+    expect(email.text).toContain(`- ${problem.name} — Zalo (ZNS) 84900000020: ${problem.reason}`);
+    expect(email.text).toContain('cho đến khi thông tin liên hệ được sửa trong kế hoạch');
+    expect(email.html).toContain('Liên hệ cần cập nhật: 1');
+    expect(renderEmail(digest(), 'supervisor').text).not.toContain('LIÊN HỆ CẦN CẬP NHẬT');
+  });
+
   it('report: counts per status and a table of values per unit, numbers the Vietnamese way', () => {
     const email = renderEmail(report(), 'supervisor');
     expect(email.subject).toBe(`[Tổng hợp báo cáo] ${YEARLY_TITLE} — hạn Thứ Hai 31/10/2022: 2/4 đơn vị đã nộp`);

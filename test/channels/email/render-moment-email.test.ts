@@ -157,6 +157,13 @@ describe('renderMomentEmail: other summaries', () => {
     expect(tableRows(email.html)).toHaveLength(2);
   });
 
+  it('a unit’s own catch-up is a summary too: it says the missed ladder is not replayed, not "lần 3"', () => {
+    const email = renderMomentEmail(moment(UNIT_HEAD, [item(UNIT, 3, 'unit', { catchUp: true })]));
+    expect(email.subject.startsWith('[Tổng hợp quá hạn]')).toBe(true);
+    expect(email.text).toContain('không gửi bù từng thư nhắc đã lỡ');
+    expect(email.headers['X-Dondoc-Unit']).toBe(UNIT.id);
+  });
+
   it('the Phòng Nội vụ head’s own unit comes first with its link, then the escalated units', () => {
     const items = [selfCheck(NOI_VU, 'unit', 3), item(UNIT, 2, 'supervisor'), item(CHU_RANG, 2, 'supervisor')];
     const email = renderMomentEmail(moment(NOI_VU_HEAD, items, { scheduledAt: '2022-11-03T08:00:00+07:00' }));
