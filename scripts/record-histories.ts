@@ -66,7 +66,7 @@ const SCENARIOS: Scenario[] = [
 const CYCLE_SCENARIO = {
   name: 'cycle',
   description:
-    'cycle-small/2031: units started, a digest, the moments of 13/05 and 14/05 (dispatchMoment), the aggregation ' +
+    'cycle-small/2031: units started (the digest of 12/05 08:00, before the start, not mailed), the moments of 13/05 and 14/05 (dispatchMoment), the aggregation ' +
     'of 14/05 with both communes missing, an extension of xa-dong/ke-hoach (unitScheduleChanged), both submitting ' +
     '(unitResolved), the final re-aggregation, close',
 };

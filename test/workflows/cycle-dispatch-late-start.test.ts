@@ -35,8 +35,8 @@ describe('cycleWorkflow dispatcher: a cycle started months late', () => {
       const [xaDong] = cycle.deadlineEmailsTo(XA_DONG);
       expect(xaDong).toMatchObject({ kind: 'escalation', level: '3', unit: 'xa-dong' });
       expect(xaDong!.obligations.sort()).toEqual(['bao-cao', 'ke-hoach']);
-      // A unit's own deadlines keep the one-unit template; a message about several units is a summary.
-      expect(xaDong!.subject).toMatch(/^\[Đôn đốc lần 3\] Xây dựng kế hoạch triển khai và 1 nội dung khác/);
+      // A catch-up says what is overdue, not "lần 3": the missed ladder is not replayed.
+      expect(xaDong!.subject).toBe('[Tổng hợp quá hạn] UBND xã Đông chậm thực hiện — Kế hoạch thử nghiệm chu kỳ');
       // The supervisor and the leader hear of every unit, each obligation once, at the level it reached.
       const [noiVu] = cycle.deadlineEmailsTo(NOI_VU);
       expect(noiVu!.subject).toMatch(/^\[Tổng hợp quá hạn\]/);
