@@ -12,10 +12,10 @@ import {
   type UnitRun,
 } from '../test/workflows/unit-harness';
 import { closeCycleUpdate } from '../workflows/cycle-messages';
-import { extendUpdate, submitUpdate } from '../workflows/unit-messages';
+import { extendUpdate, resendReminderUpdate, submitUpdate } from '../workflows/unit-messages';
 
-// `npm run record-histories`: runs a few unit workflow scenarios on the time-skipping server (real SMTP capture
-// and fake Zalo) and saves their event histories under test/workflows/histories/, which replay.test.ts replays
+// `npm run record-histories`: runs a few unit workflow scenarios and one cycle on the time-skipping server (real SMTP
+// capture and fake Zalo) and saves their event histories under test/workflows/histories/, which replay.test.ts replays
 // against the current workflow code. Re-record only on purpose: a history that no longer replays is the point.
 // Each history keeps to one obligation and a short horizon so that the files stay small.
 // The workflows have not shipped to production yet: after a change to them, re-record instead of adding patched().
@@ -34,14 +34,16 @@ interface Scenario {
 const SCENARIOS: Scenario[] = [
   {
     name: 'never-submits',
-    description: 'reminders, levels 1-3 and the first repeat of level 3, by email and ZNS',
+    description: 'a reminder requested on 03/05, then the wake at the end of the due date (overdue), then silence',
     async play(run) {
+      await run.sleepUntil('2022-05-03T10:00:00+07:00');
+      await run.handle.executeUpdate(resendReminderUpdate, { args: [{ obligationId: 'bao-cao-6-thang' }] });
       await run.sleepUntil('2022-05-27T09:00:00+07:00');
     },
   },
   {
     name: 'early-submit',
-    description: 'two reminders, a submission on 05/05, its receipt, then silence',
+    description: 'a submission on 05/05 and its receipt, then silence',
     async play(run) {
       await run.sleepUntil('2022-05-05T15:00:00+07:00');
       await run.handle.executeUpdate(submitUpdate, { args: [HALF_YEAR_SUBMISSION] });
@@ -64,8 +66,9 @@ const SCENARIOS: Scenario[] = [
 const CYCLE_SCENARIO = {
   name: 'cycle',
   description:
-    'cycle-small/2031: units started, a digest, the aggregation of 14/05 with both communes missing, ' +
-    'both submitting, the final re-aggregation, close',
+    'cycle-small/2031: units started (the digest of 12/05 08:00, before the start, not mailed), the moments of 13/05 and 14/05 (dispatchMoment), the aggregation ' +
+    'of 14/05 with both communes missing, an extension of xa-dong/ke-hoach (unitScheduleChanged), both submitting ' +
+    '(unitResolved), the final re-aggregation, close',
 };
 
 async function recordCycle(): Promise<string> {
@@ -78,7 +81,12 @@ async function recordCycle(): Promise<string> {
   try {
     await cycle.waitForStatus((s) => s.started === s.units && s.digestsSent.length > 0);
     await cycle.sleepUntil('2031-05-14T09:00:00+07:00');
-    await cycle.waitForStatus((s) => s.aggregations.length === 1);
+    await cycle.waitForStatus((s) => s.aggregations.length === 1 && s.dispatch.moments >= 2);
+    await cycle.env.client.workflow
+      .getHandle(unitWorkflowId(cycle.input.cycle, 'xa-dong'))
+      .executeUpdate(extendUpdate, {
+        args: [{ obligationId: 'ke-hoach', newDueDate: '2031-05-23', reason: 'Mưa lũ', by: 'Phòng Nội vụ' }],
+      });
     for (const unitId of ['xa-dong', 'xa-tay']) {
       await cycle.env.client.workflow.getHandle(unitWorkflowId(cycle.input.cycle, unitId)).executeUpdate(submitUpdate, {
         args: [{ obligationId: 'bao-cao', values: { 'so-mo-hinh': 1, 'ket-qua': 'Tốt' }, channel: 'web' }],

@@ -161,8 +161,9 @@ export async function cycleWorkflow(input: CycleWorkflowInput): Promise<CycleSta
       await continueAsNew<typeof cycleWorkflow>({ ...input, state });
     }
     // Computed from state alone: a signal or Update that arrived while an activity ran has left its trace there.
+    // A signal that moves the next instant (an extension's unitScheduleChanged) wakes the loop to re-arm its timer.
     const wake = nextCycleWakeMs(input, state, now());
-    const wakeUp = (): boolean => hasWorkNow(input, state, now());
+    const wakeUp = (): boolean => hasWorkNow(input, state, now()) || nextCycleWakeMs(input, state, now()) !== wake;
     if (wake === undefined) await condition(wakeUp);
     else await condition(wakeUp, wake - now());
   }

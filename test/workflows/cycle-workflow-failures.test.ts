@@ -4,8 +4,12 @@ import { startCycleHarness, type CycleHarness } from './cycle-harness';
 
 const CYCLE_SMALL = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
 const AGGREGATION = '2031-05-14T08:00:00+07:00';
+/** The ke-hoach reminder of 14/05 08:00 goes to every unit head, Phòng Nội vụ's included. */
+const MOMENT = AGGREGATION;
+const NOI_VU = 'noi-vu@thu-nghiem.example';
+const COMMUNES = ['xa-dong@thu-nghiem.example', 'xa-tay@thu-nghiem.example'];
 
-describe('cycleWorkflow: an activity that exhausts its retries', () => {
+describe('cycleWorkflow: activities that exhaust their retries', () => {
   let cycle: CycleHarness;
 
   beforeAll(async () => {
@@ -22,43 +26,50 @@ describe('cycleWorkflow: an activity that exhausts its retries', () => {
     await cycle?.teardown();
   });
 
-  it('keeps the cycle running, shows the failure, and aggregates at its next wake once SMTP accepts again', async () => {
-    // The digest of 12/05 08:00 goes out at the start, while SMTP still accepts everything.
+  const reports = () =>
+    cycle.channels.smtp.messages().filter((m) => m.parsed.headers.get('x-dondoc-kind') === 'report');
+
+  it('keep the cycle running and show their failures while Phòng Nội vụ’s mailbox defers everything', async () => {
+    // The digest of 12/05 08:00 was due before the start: it is marked done without an email.
     await cycle.waitForStatus((s) => s.started === s.units && s.digestsSent.length > 0);
     const supervisor = cycle.input.supervisor.contacts.flatMap((c) => (c.email ? [c.email] : []));
-    for (const address of supervisor) cycle.channels.smtp.reply({ stage: 'rcpt', address, code: 451 });
+    expect(supervisor).toEqual([NOI_VU]);
+    cycle.channels.smtp.reply({ stage: 'rcpt', address: NOI_VU, code: 451 });
 
-    // 14/05 08:00: the report's email is deferred (451) through all 20 attempts of the activity (about 2 h 20).
-    await cycle.sleepUntil('2031-05-14T11:00:00+07:00');
+    // 14/05 08:00: the moment's message to Phòng Nội vụ and then the report's email are deferred (451) through all
+    // the attempts of their activities.
+    await cycle.sleepUntil('2031-05-14T14:00:00+07:00');
     expect((await cycle.handle.describe()).status.name).toBe('RUNNING');
     const failing = await cycle.status();
     expect(failing.aggregations).toEqual([]);
-    expect(failing.failures).toEqual([
-      expect.objectContaining({
-        activity: 'aggregateObligation',
-        subject: `bao-cao@${AGGREGATION}`,
-        obligationId: 'bao-cao',
-        attempt: 1,
-      }),
-    ]);
-    const failure = failing.failures[0]!;
-    expect(failure.message).not.toBe('');
-    expect(failure.at > AGGREGATION && failure.at < '2031-05-14T11:00').toBe(true);
-    expect(Date.parse(failure.retryAt) - Date.parse(failure.at)).toBe(60 * 60 * 1000);
-    expect(cycle.channels.smtp.messages().filter((m) => m.parsed.headers.get('x-dondoc-kind') === 'report')).toEqual(
-      [],
+    expect(failing.failures.map((f) => [f.activity, f.subject])).toEqual(
+      expect.arrayContaining([
+        ['dispatchMoment', 'moment'],
+        ['aggregateObligation', `bao-cao@${AGGREGATION}`],
+      ]),
     );
+    for (const failure of failing.failures) {
+      expect(failure.message).not.toBe('');
+      expect(failure.at > AGGREGATION).toBe(true);
+      expect(Date.parse(failure.retryAt) - Date.parse(failure.at)).toBe(60 * 60 * 1000);
+    }
+    expect(reports()).toEqual([]);
+    expect(cycle.deadlineEmailsTo(NOI_VU)).toEqual([]);
+    // The communes' messages of the moment went out in the first attempt, before Phòng Nội vụ's failed.
+    for (const commune of COMMUNES) expect(cycle.deadlineEmailsTo(commune).map((e) => e.scheduledAt)).toContain(MOMENT);
+  });
 
-    // SMTP accepts again: the next wake (the end of the back-off) aggregates, with the report of 08:00.
+  it('dispatch and aggregate at their next wake once SMTP accepts again', async () => {
     cycle.channels.smtp.clearRules();
-    await cycle.sleepUntil('2031-05-14T12:30:00+07:00');
+    await cycle.sleepUntil('2031-05-14T20:00:00+07:00');
     const recovered = await cycle.status();
     expect(recovered.failures).toEqual([]);
     expect(recovered.aggregations).toEqual([
       expect.objectContaining({ obligationId: 'bao-cao', at: AGGREGATION, final: false, total: 2, missing: 2 }),
     ]);
-    const reports = cycle.channels.smtp.messages().filter((m) => m.parsed.headers.get('x-dondoc-kind') === 'report');
-    expect(reports.map((m) => m.envelope.rcptTo)).toEqual([supervisor]);
+    expect(reports().map((m) => m.envelope.rcptTo)).toEqual([[NOI_VU]]);
+    const [noiVu] = cycle.deadlineEmailsTo(NOI_VU);
+    expect(noiVu).toMatchObject({ kind: 'reminder', unit: 'phong-noi-vu', obligations: ['ke-hoach'] });
     // Every attempt wrote the report into the blob store; recorded once, for any host's web to serve.
     const stored = await cycle.core.reports.list('cycle-small/2031');
     expect(stored.map((r) => [r.name, r.contentType]).sort()).toEqual([
@@ -67,5 +78,17 @@ describe('cycleWorkflow: an activity that exhausts its retries', () => {
     ]);
     const csv = await cycle.core.reports.open('cycle-small/2031', 'bao-cao-203105140800.csv');
     expect((await buffer(csv!.content)).toString('utf8').startsWith('\uFEFFMã đơn vị,Đơn vị,Tình trạng')).toBe(true);
+  });
+
+  // KNOWN BUG, reported to the lead: once dispatchMoment has exhausted its retries, the cycle dispatches again after
+  // the back-off with `at` = that later instant, so every message key is new and the communes, whose messages the
+  // failed round had sent, get the same reminder again (12:41 here). Keeping the failed moment's `at` (for instance
+  // `state.dispatch.nextMomentAt`, which stays put until the moment succeeds) makes the sent-ledger answer the retry.
+  // `it.failing` turns red once that is fixed: make it a plain `it` then.
+  it.failing('tells each commune of the 14/05 reminder once, although the moment was dispatched again later', () => {
+    for (const commune of COMMUNES) {
+      const received = cycle.deadlineEmailsTo(commune).filter((e) => e.obligations.includes('ke-hoach'));
+      expect(received.filter((e) => e.scheduledAt >= MOMENT && e.scheduledAt < '2031-05-15')).toHaveLength(1);
+    }
   });
 });

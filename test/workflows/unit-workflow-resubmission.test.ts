@@ -1,5 +1,3 @@
-import { activityInfo } from '@temporalio/activity';
-import type { Activities } from '../../activities';
 import type { SubmitInput } from '../../domain/cycle/unit-commands';
 import { submitUpdate } from '../../workflows/unit-messages';
 import { compileCycle, HALF_YEAR_REPORT_VALUES } from '../helpers/cycle';
@@ -15,7 +13,8 @@ import {
 
 const VALUES = HALF_YEAR_REPORT_VALUES;
 
-describe('unitWorkflow: idempotent sends and re-submissions', () => {
+// A dispatch retried after a lost completion: cycle-dispatch-idempotency.test.ts.
+describe('unitWorkflow: re-submissions', () => {
   let harness: UnitHarness;
   const cycle = compileCycle(seedPlan(), 2022, '2022-04-20');
   const input = cycle.unitWith('xa-ia-tul', 'bao-cao-6-thang');
@@ -30,40 +29,6 @@ describe('unitWorkflow: idempotent sends and re-submissions', () => {
 
   const rejection = (run: UnitRun, request: SubmitInput): Promise<string> =>
     updateRejection(run.handle.executeUpdate(submitUpdate, { args: [request] }));
-
-  it('does not send twice an email accepted by an attempt whose completion was lost', async () => {
-    const real = harness.activities();
-    let lostKey: string | undefined;
-    const attempts: number[] = [];
-    const activities: Activities = {
-      ...real,
-      async sendEmailNotification(request) {
-        const first = lostKey === undefined && request.audience === 'unit' && request.key.includes('/reminder-');
-        if (first || request.key === lostKey) attempts.push(activityInfo().attempt);
-        const result = await real.sendEmailNotification(request);
-        if (first) {
-          lostKey = request.key;
-          // As if the worker died between SMTP's 250 and reporting the completion: Temporal retries the activity.
-          throw new Error('worker lost the completion');
-        }
-        return result;
-      },
-    };
-    const run = await harness.start(input, '2022-04-20T07:30:00+07:00', { activities });
-    await run.sleepUntil('2022-04-22T09:00:00+07:00');
-    const status = await run.stop();
-
-    expect(lostKey).toBe(
-      'dondoc/dvcq-ia-pa/2022/xa-ia-tul/bao-cao-6-thang/reminder-10@2022-04-22T08:00:00+07:00/unit/email',
-    );
-    expect(attempts).toEqual([1, 2]);
-    expect(harness.emails().filter((e) => e.key === lostKey)).toHaveLength(1);
-    const recorded = status.obligations[0]!.notifications.filter((n) => n.key === lostKey);
-    expect(recorded).toEqual([expect.objectContaining({ outcome: 'accepted', alreadySent: true })]);
-    expect(recorded[0]?.acceptedAt).toMatch(/^2022-04-22T08:00:\d\d\+07:00$/);
-    // The supervisor is not in a reminder; the unit got exactly one email for the one reminder.
-    expect(harness.emails('xa-ia-tul').map((e) => e.event)).toEqual(['reminder-10@2022-04-22T08:00:00+07:00']);
-  });
 
   it('keeps every version of a re-submission and counts timeliness from the first', async () => {
     const run = await harness.start(input, '2022-05-05T10:00:00+07:00');
