@@ -28,6 +28,19 @@ function obligationStateLabel(obligation: ObligationStatus): string {
   }
 }
 
+/** The dispatcher's messages so far, and its next moment (the notification centre has every one). */
+function dispatchLines(cycle: CycleStatus): string[] {
+  const d = cycle.dispatch;
+  const parts = [
+    `${d.sent} đã gửi`,
+    ...(d.held > 0 ? [`${d.held} đang giữ (giới hạn trong ngày, giờ gửi)`] : []),
+    ...(d.failed > 0 ? [`${d.failed} không gửi được`] : []),
+    ...(d.skipped > 0 ? [`${d.skipped} mốc bỏ qua khi bắt đầu`] : []),
+  ];
+  const next = d.nextMomentAt ? `; lần gửi tới: ${vnDateTime(d.nextMomentAt)}` : '';
+  return [`Nhắc hạn, đôn đốc: ${parts.join(', ')}${next}`];
+}
+
 /** What Phòng Nội vụ reads: one row per unit × obligation, the totals, then the aggregations done. */
 export function renderCycleStatusTable(cycle: CycleStatus, units: readonly UnitRow[]): string {
   const rows: string[][] = [];
@@ -52,7 +65,7 @@ export function renderCycleStatusTable(cycle: CycleStatus, units: readonly UnitR
   }
   const total = [...counts.values()].reduce((a, b) => a + b, 0);
   const problems = units.reduce((n, unit) => n + (unit.status?.contactProblems.length ?? 0), 0);
-  const unknownSends = units.reduce((n, unit) => n + unknownSendsOf(unit.status), 0);
+  const unknownSends = units.reduce((n, unit) => n + unknownSendsOf(unit.status), 0) + cycle.dispatch.unknown;
   return [
     `Chu kỳ ${cycle.planId}/${cycle.year} — ${cycle.units} đơn vị (đã khởi tạo ${cycle.started}) — ` +
       (cycle.closed ? 'đã đóng' : 'đang theo dõi'),
@@ -66,6 +79,7 @@ export function renderCycleStatusTable(cycle: CycleStatus, units: readonly UnitR
             .map(([name, n]) => `${n} ${name.toLowerCase()}`)
             .join(', ')}`
         : ''),
+    ...dispatchLines(cycle),
     ...(problems > 0 ? [`Liên hệ không gửi được: ${problems} (xem --format json)`] : []),
     ...(unknownSends > 0
       ? [

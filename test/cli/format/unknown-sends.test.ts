@@ -22,6 +22,7 @@ const cycle = {
   aggregations: [],
   digestsSent: [],
   failures: [],
+  dispatch: { moments: 3, sent: 12, held: 0, failed: 0, unknown: 0, skipped: 0 },
   closed: false,
 } as unknown as CycleStatus;
 
@@ -57,5 +58,32 @@ describe('cycle status and sends whose worker died mid-send (outcome unknown)', 
       closed: false,
     } as unknown as UnitStatus;
     expect(renderCycleStatusTable(cycle, [{ id: 'ia-tul', status }])).not.toContain('không rõ');
+  });
+
+  it('adds the dispatcher’s unknown messages, and says what the dispatcher sent, holds and plans next', () => {
+    const dispatched = {
+      ...cycle,
+      dispatch: {
+        moments: 5,
+        sent: 40,
+        held: 2,
+        failed: 1,
+        unknown: 2,
+        skipped: 0,
+        nextMomentAt: '2022-10-18T08:00:00+07:00',
+      },
+    } as CycleStatus;
+    const status = {
+      unit: { id: 'ia-tul', name: 'UBND xã Ia Tul' },
+      obligations: [obligation('A', [unknownSend])],
+      contactProblems: [],
+      closed: false,
+    } as unknown as UnitStatus;
+    const table = renderCycleStatusTable(dispatched, [{ id: 'ia-tul', status }]);
+    expect(table).toContain('Thông báo không rõ đã gửi chưa: 3');
+    expect(table).toContain(
+      'Nhắc hạn, đôn đốc: 40 đã gửi, 2 đang giữ (giới hạn trong ngày, giờ gửi), 1 không gửi được; lần gửi tới: ',
+    );
+    expect(table).toContain('18/10/2022');
   });
 });
