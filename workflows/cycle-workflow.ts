@@ -205,7 +205,7 @@ async function startUnits(input: CycleWorkflowInput, state: CycleState, now: () 
 /** The moment due now: one message per person and channel, covering every item due since the previous moment. */
 async function dispatchDue(input: CycleWorkflowInput, state: CycleState, now: () => number): Promise<void> {
   if (!dueMoment(state, now())) return;
-  const at = toPlanIso(now());
+  const at = state.dispatch.pendingAt ?? toPlanIso(now());
   const planned = state.dispatch.nextMomentAt;
   const result = await attempt(state.failures, DISPATCH, now, () =>
     dispatchMoment({
@@ -219,8 +219,12 @@ async function dispatchDue(input: CycleWorkflowInput, state: CycleState, now: ()
       channels: input.channels,
     }),
   );
-  if (!result) return;
   const { dispatch } = state;
+  if (!result) {
+    dispatch.pendingAt = at;
+    return;
+  }
+  delete dispatch.pendingAt;
   dispatch.lastMomentAt = at;
   dispatch.moments++;
   dispatch.sent += result.messages.sent;

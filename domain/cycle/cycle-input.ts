@@ -26,6 +26,11 @@ export interface DispatchState {
   lastMomentAt?: string;
   /** When to dispatch next (ISO, plan time); absent when nothing is planned. */
   nextMomentAt?: string;
+  /**
+   * The instant of a moment whose dispatch failed (retries exhausted): tried again later as that same moment, so that
+   * its message keys are the same and the sent-ledger answers for the messages the failed round did send.
+   */
+  pendingAt?: string;
   moments: number;
   sent: number;
   held: number;

@@ -80,12 +80,9 @@ describe('cycleWorkflow: activities that exhaust their retries', () => {
     expect((await buffer(csv!.content)).toString('utf8').startsWith('\uFEFFMã đơn vị,Đơn vị,Tình trạng')).toBe(true);
   });
 
-  // KNOWN BUG, reported to the lead: once dispatchMoment has exhausted its retries, the cycle dispatches again after
-  // the back-off with `at` = that later instant, so every message key is new and the communes, whose messages the
-  // failed round had sent, get the same reminder again (12:41 here). Keeping the failed moment's `at` (for instance
-  // `state.dispatch.nextMomentAt`, which stays put until the moment succeeds) makes the sent-ledger answer the retry.
-  // `it.failing` turns red once that is fixed: make it a plain `it` then.
-  it.failing('tells each commune of the 14/05 reminder once, although the moment was dispatched again later', () => {
+  // The moment that failed is dispatched again after the back-off as the same moment (same instant, same keys), so
+  // the sent-ledger answers for what the failed round had sent: the communes are not told twice.
+  it('tells each commune of the 14/05 reminder once, although the moment was dispatched again later', () => {
     for (const commune of COMMUNES) {
       const received = cycle.deadlineEmailsTo(commune).filter((e) => e.obligations.includes('ke-hoach'));
       expect(received.filter((e) => e.scheduledAt >= MOMENT && e.scheduledAt < '2031-05-15')).toHaveLength(1);
