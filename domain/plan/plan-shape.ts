@@ -123,12 +123,11 @@ export const FormSchema = z.strictObject({
 });
 export type Form = z.infer<typeof FormSchema>;
 
-const MessagesPerDaySchema = z
-  .strictObject({
-    unit: z.number().int().min(1).default(DEFAULT_MESSAGES_PER_DAY.unit),
-    supervisor: z.number().int().min(1).default(DEFAULT_MESSAGES_PER_DAY.supervisor),
-    leadership: z.number().int().min(1).default(DEFAULT_MESSAGES_PER_DAY.leadership),
-  });
+const MessagesPerDaySchema = z.strictObject({
+  unit: z.number().int().min(1).default(DEFAULT_MESSAGES_PER_DAY.unit),
+  supervisor: z.number().int().min(1).default(DEFAULT_MESSAGES_PER_DAY.supervisor),
+  leadership: z.number().int().min(1).default(DEFAULT_MESSAGES_PER_DAY.leadership),
+});
 
 export const DEFAULT_REMINDERS = { workingDaysBefore: [10, 5, 2, 1, 0], at: '08:00' };
 /** The ladder of CONTRACTS.md §1; a plan without leadership stops at Phòng Nội vụ. */
