@@ -1,4 +1,5 @@
 import { heartbeat } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import { mapLimit } from '../../cycles';
 import type { CycleRef } from '../../domain/cycle/unit-input';
 import type { UnitStatus } from '../../domain/cycle/unit-status';
@@ -23,10 +24,11 @@ import type { Audience, Contact, PlanRef } from '../../domain/notifications/noti
 import { audienceContacts, planDirectory, type PlanDirectory } from '../../domain/notifications/recipients';
 import { planCalendar } from '../../domain/plan/plan-calendar';
 import { planDayOf, planInstant, toPlanIso } from '../../domain/plan-time';
+import { withinSendingHours } from '../../domain/schedule/sending-hours';
 import type { CycleDeps } from '../cycle/cycle-deps';
 import { fetchStatuses } from '../cycle/fetch-statuses';
 import type { DispatchStores } from './dispatch-deps';
-import { sendMomentMessage } from './send-moment-message';
+import { sendMomentMessage, type SendOutcome } from './send-moment-message';
 
 export interface DispatchMomentInput {
   cycle: CycleRef;
@@ -53,6 +55,15 @@ export interface DispatchMomentResult {
 /** Sends at most this many people's messages at once; the channels' own slots limit the provider calls further. */
 const MESSAGE_CONCURRENCY = 8;
 const ROLE_SENIORITY: Audience[] = ['leadership', 'supervisor', 'unit'];
+/** A person's message that a provider deferred (SMTP 4xx, network, Zalo unavailable) is tried again this much later. */
+const RETRY_AFTER_MS = 30 * 60_000;
+const TRANSIENT_TYPES = new Set(['EMAIL_SMTP_DEFERRED', 'EMAIL_SMTP_UNAVAILABLE', 'ZALO_TRANSIENT']);
+
+/** `code: message` of a provider's temporary refusal, or undefined for any other error. */
+function transientFailure(err: unknown): string | undefined {
+  if (!(err instanceof ApplicationFailure) || !err.type || !TRANSIENT_TYPES.has(err.type)) return undefined;
+  return `${err.type}: ${err.message}`;
+}
 
 /**
  * One moment of a cycle: reads every unit's status, selects what is due (catching up units that started late), adds
@@ -101,6 +112,7 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
     const delivered = await deps.stores.messages.deliveredOn(planDay, input.at);
     const problems = await knownProblems(deps.stores);
     const counts = { sent: 0, held: 0, failed: 0, unknown: 0 };
+    const errors: unknown[] = [];
     await mapLimit(
       buckets,
       MESSAGE_CONCURRENCY,
@@ -131,14 +143,34 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
           ...(deps.notify.dashboardUrl && { dashboardUrl: deps.notify.dashboardUrl }),
         };
         const role = ROLE_SENIORITY.find((r) => bucket.items.some((i) => i.role === r)) ?? 'unit';
-        const outcome = await sendMomentMessage(notify, bucket, message, role, input.channels, problems);
+        let outcome: SendOutcome | undefined;
+        try {
+          outcome = await sendMomentMessage(notify, bucket, message, role, input.channels, problems);
+        } catch (err) {
+          // One person's mailbox deferring must not hold back everyone's later moments: their message waits for a
+          // retry of its own. Anything else (a send another worker may still be making) fails the moment, after the
+          // other people's sends have finished, and Temporal retries it as the same moment.
+          const transient = transientFailure(err);
+          if (!transient) {
+            errors.push(err);
+            return;
+          }
+          const retryAt = toPlanIso(withinSendingHours(Math.max(atMs, deps.notify.now().getTime()) + RETRY_AFTER_MS));
+          outcome = {
+            status: 'held',
+            reason: `Tạm thời chưa gửi được (${transient}); thử lại sau`,
+            releaseAt: retryAt,
+          };
+        }
         if (!outcome) return;
         await deps.stores.messages.save({ ...row, ...outcome });
-        if (outcome.status !== 'held') await deps.stores.messages.markMerged(bucket.heldKeys, key);
+        // The new row carries every item of the held ones, whatever became of it.
+        await deps.stores.messages.markMerged(bucket.heldKeys, key);
         if (outcome.status in counts) counts[outcome.status as keyof typeof counts]++;
       },
       heartbeat,
     );
+    if (errors.length > 0) throw errors[0];
 
     const nextEvent = nextEventMs(views, atMs);
     const nextRelease = await deps.stores.messages.nextRelease(input.cycle);
