@@ -9,9 +9,13 @@ import type { CycleSchedule } from '../schedule/schedule-types';
 import type { CycleWorkflowInput } from './cycle-input';
 import { cycleRefs } from './cycle-refs';
 
-const DIGEST_TIME = '08:00';
+/**
+ * In the afternoon, apart from the morning's moment (reminders and escalations go out at the plan's `at`, 08:00 by
+ * default): Phòng Nội vụ gets its digest as a message of its own moment, not as a second email beside the first.
+ */
+const DIGEST_TIME = '14:00';
 
-/** The weekly digest instants: the first working day of each week at 08:00, from the issue date to 31/12. */
+/** The weekly digest instants: the first working day of each week at 14:00, from the issue date to 31/12. */
 export function digestInstants(schedule: CycleSchedule, calendar: WorkingCalendar): string[] {
   const issued = parseLocalDate(schedule.issuedOn) ?? dayNumberFromParts(schedule.year, 1, 1);
   const last = dayNumberFromParts(schedule.year, 12, 31);

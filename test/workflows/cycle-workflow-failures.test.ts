@@ -13,12 +13,12 @@ describe('cycleWorkflow: activities that exhaust their retries', () => {
   let cycle: CycleHarness;
 
   beforeAll(async () => {
-    // Issued 01/05 so that only bao-cao (due Monday 12/05, aggregated 14/05 08:00) is late; started on 12/05 09:00.
+    // Issued 01/05 so that only bao-cao (due Monday 12/05, aggregated 14/05 08:00) is late; started on 12/05 15:00.
     cycle = await startCycleHarness({
       planFile: CYCLE_SMALL,
       year: 2031,
       issuedOn: '2031-05-01',
-      planStart: '2031-05-12T09:00:00+07:00',
+      planStart: '2031-05-12T15:00:00+07:00',
     });
   });
 
@@ -30,7 +30,7 @@ describe('cycleWorkflow: activities that exhaust their retries', () => {
     cycle.channels.smtp.messages().filter((m) => m.parsed.headers.get('x-dondoc-kind') === 'report');
 
   it('keep the cycle running and show their failures while Phòng Nội vụ’s mailbox defers everything', async () => {
-    // The digest of 12/05 08:00 was due before the start: it is marked done without an email.
+    // The digest of 12/05 14:00 was due before the start: it is marked done without an email.
     await cycle.waitForStatus((s) => s.started === s.units && s.digestsSent.length > 0);
     const supervisor = cycle.input.supervisor.contacts.flatMap((c) => (c.email ? [c.email] : []));
     expect(supervisor).toEqual([NOI_VU]);

@@ -56,7 +56,7 @@ describe('cycleWorkflow', () => {
     const digests = notifications.filter((n) => n.kind === 'digest').map((n) => n.scheduledAt);
     const calendar = createWorkingCalendar({ announced: loadAnnouncedSchedules() });
     for (const at of digests) {
-      expect(at).toMatch(/T08:00:00\+07:00$/);
+      expect(at).toMatch(/T14:00:00\+07:00$/);
       const day = parseLocalDate(at.slice(0, 10))!;
       expect(calendar.isWorkingDay(day)).toBe(true);
       for (let before = day - (isoWeekday(day) - 1); before < day; before++)
@@ -64,7 +64,7 @@ describe('cycleWorkflow', () => {
     }
     // Issued Sunday 02/03: on Monday 03/03 ke-hoach (due 17/03) is exactly 10 working days away, so the first
     // digest goes out then; it stays in every week while the communes never file it, until December.
-    expect(digests[0]).toBe('2031-03-03T08:00:00+07:00');
+    expect(digests[0]).toBe('2031-03-03T14:00:00+07:00');
     expect(digests.at(-1)! >= '2031-12-22').toBe(true);
     expect(new Set(digests).size).toBe(digests.length);
   });
