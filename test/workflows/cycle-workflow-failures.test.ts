@@ -46,8 +46,8 @@ describe('cycleWorkflow: activities that exhaust their retries', () => {
       ['aggregateObligation', `bao-cao@${AGGREGATION}`],
     ]);
     const held = (await cycle.messages()).filter((m) => m.address === NOI_VU && m.status === 'held');
-    expect(held.map((m) => m.reason)).toEqual(held.map(() => expect.stringContaining('EMAIL_SMTP_DEFERRED')));
     expect(held.length).toBeGreaterThan(0);
+    for (const row of held) expect(row.reason).toContain('EMAIL_SMTP_DEFERRED');
     for (const failure of failing.failures) {
       expect(failure.message).not.toBe('');
       expect(failure.at > AGGREGATION).toBe(true);
