@@ -176,16 +176,6 @@ export function createDbMessageStore(db: DondocDb): MessageStore {
 
 export function createDbContactProblemStore(db: DondocDb): ContactProblemStore {
   return {
-    async find(channel, address, contactHash) {
-      const row = await db
-        .selectFrom('contactProblems')
-        .selectAll()
-        .where('channel', '=', channel)
-        .where('address', '=', address)
-        .where('contactHash', '=', contactHash)
-        .executeTakeFirst();
-      return row ? { ...row, channel: row.channel as ContactProblemRecord['channel'] } : undefined;
-    },
     async add(problem) {
       await db
         .insertInto('contactProblems')

@@ -76,11 +76,6 @@ export interface MessageStore {
 }
 
 export interface ContactProblemStore {
-  find(
-    channel: ContactProblemRecord['channel'],
-    address: string,
-    contactHash: string,
-  ): Promise<ContactProblemRecord | undefined>;
   add(problem: ContactProblemRecord): Promise<void>;
   list(): Promise<ContactProblemRecord[]>;
 }

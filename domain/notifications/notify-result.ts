@@ -40,8 +40,6 @@ export interface NotifyResult {
    * or not at all (`none`).
    */
   fallback?: 'email' | 'none';
-  /** How many times this send was deferred (night, daily limits) before this outcome. */
-  deferrals?: number;
   /** True when the ledger showed the send had already been accepted by an earlier attempt. */
   alreadySent?: boolean;
 }
