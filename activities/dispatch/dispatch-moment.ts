@@ -5,7 +5,7 @@ import type { CycleRef } from '../../domain/cycle/unit-input';
 import type { UnitStatus } from '../../domain/cycle/unit-status';
 import type { CatchUpMode, UnitDueView } from '../../domain/dispatch/due-items';
 import { nextEventMs, selectDueItems } from '../../domain/dispatch/due-items';
-import { enrichItems, type ItemFacts } from '../../domain/dispatch/enrich-items';
+import { enrichItems, workingDaysOn, type ItemFacts } from '../../domain/dispatch/enrich-items';
 import { mergeHeld, type MomentBucket } from '../../domain/dispatch/held-items';
 import {
   bucketByRecipient,
@@ -18,7 +18,7 @@ import {
 } from '../../domain/dispatch/message-items';
 import { capOf } from '../../domain/dispatch/message-limits';
 import type { MessageRecord } from '../../domain/dispatch/message-record';
-import { formatLocalDate, parseLocalDate } from '../../domain/local-date';
+import { formatLocalDate } from '../../domain/local-date';
 import type { ChannelAvailability } from '../../domain/notifications/delivery-plan';
 import type { Audience, Contact, PlanRef } from '../../domain/notifications/notification';
 import { audienceContacts, planDirectory, type PlanDirectory } from '../../domain/notifications/recipients';
@@ -86,10 +86,7 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
       input.catchUp,
     );
     const facts = factsLookup(statuses);
-    const workingDaysAt = (dueDate: string, ms: number): number => {
-      const due = parseLocalDate(dueDate);
-      return due === undefined ? 0 : calendar.workingDaysBetween(planDayOf(ms), due);
-    };
+    const workingDaysAt = workingDaysOn(calendar);
     const items = enrichItems(selection.items, facts, workingDaysAt, atMs);
     const skipped = enrichItems(selection.skipped, facts, workingDaysAt, atMs);
     await recordSkipped(deps.stores, input, skipped);

@@ -1,3 +1,6 @@
+import type { WorkingCalendar } from '../calendar';
+import { parseLocalDate } from '../local-date';
+import { planDayOf } from '../plan-time';
 import type { EscalationEvent, ScheduleEvent } from '../schedule/schedule-types';
 import type { DueItem } from './due-items';
 import type { MessageItem } from './message-items';
@@ -48,4 +51,13 @@ export function enrichItems(
       },
     ];
   });
+}
+
+/** Working days at an instant on a plan calendar, in the shape `enrichItems` asks for. */
+export function workingDaysOn(calendar: WorkingCalendar): (dueDate: string, atMs: number) => number {
+  return (dueDate, atMs) => {
+    const due = parseLocalDate(dueDate);
+    if (due === undefined) throw new RangeError(`Not a date: "${dueDate}"`);
+    return calendar.workingDaysBetween(planDayOf(atMs), due);
+  };
 }

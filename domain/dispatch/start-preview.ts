@@ -1,8 +1,6 @@
-import type { WorkingCalendar } from '../calendar';
-import { parseLocalDate } from '../local-date';
 import type { Audience, Contact } from '../notifications/notification';
 import { audienceContacts, type PlanDirectory } from '../notifications/recipients';
-import { planDayOf, toPlanIso } from '../plan-time';
+import { toPlanIso } from '../plan-time';
 import type { CycleSchedule } from '../schedule/schedule-types';
 import { withinSendingHours } from '../schedule/sending-hours';
 import { selectDueItems, type CatchUpMode, type DueItem, type UnitDueView } from './due-items';
@@ -52,15 +50,6 @@ export interface StartPreview {
 }
 
 const SENIORITY: Record<Audience, number> = { unit: 0, supervisor: 1, leadership: 2 };
-
-/** Working days at an instant on a plan calendar, in the shape `enrichItems` asks for. */
-export function workingDaysOn(calendar: WorkingCalendar): (dueDate: string, atMs: number) => number {
-  return (dueDate, atMs) => {
-    const due = parseLocalDate(dueDate);
-    if (due === undefined) throw new RangeError(`Not a date: "${dueDate}"`);
-    return calendar.workingDaysBetween(planDayOf(atMs), due);
-  };
-}
 
 /** Every unit of the schedule starting at once, with nothing submitted yet: the first moment of a cycle. */
 export function startMessages(input: StartPreviewInput): StartMessages {
@@ -132,3 +121,5 @@ function audienceOf(bucket: RecipientBucket): Audience {
 function personKey(person: Contact): string {
   return [person.name, person.email?.trim().toLowerCase(), person.phone, person.zaloUserId].join('\u0000');
 }
+
+export { workingDaysOn } from './enrich-items';
