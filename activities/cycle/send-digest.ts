@@ -1,4 +1,5 @@
 import type { CycleRef } from '../../domain/cycle/unit-input';
+import { planContactProblems } from '../../domain/dispatch/plan-contact-problems';
 import { parseLocalDate } from '../../domain/local-date';
 import { notificationKey, sendKey } from '../../domain/notifications/idempotency-key';
 import type {
@@ -9,7 +10,6 @@ import type {
   PlanRef,
 } from '../../domain/notifications/notification';
 import { planCalendar } from '../../domain/plan/plan-calendar';
-import type { Plan } from '../../domain/plan/plan-schema';
 import { planDayOf } from '../../domain/plan-time';
 import { sendEmailNotification } from '../notify/send-email';
 import type { CycleDeps } from './cycle-deps';
@@ -50,7 +50,10 @@ export function sendDigest(deps: CycleDeps) {
         });
       }
     }
-    const contactProblems = await planContactProblems(deps, plan);
+    const contactProblems: DigestContactProblem[] = planContactProblems(
+      plan,
+      await deps.stores.contactProblems.list(),
+    ).map(({ name, channel, address, reason, detectedAt }) => ({ name, channel, address, reason, detectedAt }));
     if ((rows.length === 0 && contactProblems.length === 0) || !input.supervisor.contacts.some((c) => c.email))
       return { rows: rows.length, sent: false };
     const notification: DigestNotification = {
@@ -79,14 +82,4 @@ export function sendDigest(deps: CycleDeps) {
     });
     return { rows: rows.length, sent: true };
   };
-}
-
-/** The contact problems of this plan's people (the table holds every plan's), as the digest lists them. */
-async function planContactProblems(deps: CycleDeps, plan: Plan): Promise<DigestContactProblem[]> {
-  const people = [plan.units.flatMap((u) => [u.head, ...u.contacts]), plan.leadership].flat();
-  const addresses = new Set(people.flatMap((p) => [p.email?.toLowerCase(), p.phone, p.zaloUserId]));
-  const problems = await deps.stores.contactProblems.list();
-  return problems
-    .filter((p) => addresses.has(p.address))
-    .map(({ name, channel, address, reason, detectedAt }) => ({ name, channel, address, reason, detectedAt }));
 }

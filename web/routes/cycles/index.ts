@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { planContactProblems } from '../../../domain/dispatch/plan-contact-problems';
 import { cycleMatrix } from '../../cycles/cycle-matrix';
 import { matrixCsv } from '../../cycles/matrix-csv';
-import { planContactProblems } from '../../cycles/plan-contact-problems';
 import { CycleParams, MatrixQuery, parseParams } from './cycle-params';
 import messageRoutes from './messages';
 import obligationActions from './obligation-actions';

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { planContactProblems } from '../../../domain/dispatch/plan-contact-problems';
 import type { Plan } from '../../../domain/plan/plan-schema';
-import { planContactProblems } from '../../cycles/plan-contact-problems';
 import { HttpError } from '../../http-error';
 import { CycleParams, MessageParams, MessagesQuery, parseParams } from './cycle-params';
 

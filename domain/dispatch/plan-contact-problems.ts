@@ -1,5 +1,5 @@
-import type { ContactProblemRecord } from '../../domain/dispatch/message-record';
-import type { Plan } from '../../domain/plan/plan-schema';
+import type { Plan } from '../plan/plan-schema';
+import type { ContactProblemRecord } from './message-record';
 
 /**
  * The contact problems of a plan's people: the table holds every plan's, keyed by address (the email in lower case,

@@ -1,6 +1,6 @@
-import type { ContactProblemRecord } from '../../domain/dispatch/message-record';
-import type { Plan } from '../../domain/plan/plan-schema';
-import { planContactProblems } from '../../web/cycles/plan-contact-problems';
+import type { ContactProblemRecord } from '../../../domain/dispatch/message-record';
+import { planContactProblems } from '../../../domain/dispatch/plan-contact-problems';
+import type { Plan } from '../../../domain/plan/plan-schema';
 
 const problem = (channel: ContactProblemRecord['channel'], address: string): ContactProblemRecord => ({
   channel,
