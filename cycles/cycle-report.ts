@@ -1,7 +1,7 @@
-import { planCalendar } from '../domain/plan/plan-calendar';
-import { workingDaysOn } from '../domain/dispatch/enrich-items';
 import type { UnitStatus } from '../domain/cycle/unit-status';
+import { workingDaysOn } from '../domain/dispatch/enrich-items';
 import { AppError } from '../domain/errors';
+import { planCalendar } from '../domain/plan/plan-calendar';
 import type { Plan } from '../domain/plan/plan-schema';
 import { toPlanIso } from '../domain/plan-time';
 import { consolidateReport, type ComparisonSource } from '../domain/report/consolidate-report';
