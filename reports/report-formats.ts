@@ -3,11 +3,11 @@ import { reportCsv } from './report-csv';
 import { reportHtml } from './report-html';
 import { reportXlsx } from './report-xlsx';
 
-export const REPORT_FORMATS = ['csv', 'xlsx', 'html', 'json'] as const;
+export const REPORT_FORMATS = ['docx', 'csv', 'xlsx', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** What an aggregation writes, in this order. */
-export const REPORT_FILE_FORMATS: readonly ReportFormat[] = REPORT_FORMATS;
+export const REPORT_FILE_FORMATS: readonly ReportFormat[] = REPORT_FORMATS.filter((f) => f !== 'docx');
 
 export interface RenderedReport {
   content: Buffer;
@@ -17,6 +17,7 @@ export interface RenderedReport {
 }
 
 const CONTENT_TYPES: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   html: 'text/html; charset=utf-8',
@@ -31,6 +32,8 @@ export async function renderReport(report: ConsolidatedReport, format: ReportFor
 
 async function contentOf(report: ConsolidatedReport, format: ReportFormat): Promise<Buffer> {
   switch (format) {
+    case 'docx':
+      throw new Error('the DOCX renderer is not merged yet');
     case 'csv':
       return Buffer.from(reportCsv(report));
     case 'xlsx':
