@@ -40,7 +40,7 @@ export function reportCsv(report: ConsolidatedReport): string {
     '',
     '',
     ...report.indicators.map((indicator) => {
-      if (indicator.kind === 'sum') return indicator.total;
+      if (indicator.kind === 'sum') return indicator.reported > 0 ? indicator.total : '';
       if (indicator.kind === 'average') return indicator.average === undefined ? '' : round2(indicator.average);
       if (indicator.kind === 'yes-no') return `Có: ${indicator.yes}; Không: ${indicator.no}`;
       return '';

@@ -112,7 +112,9 @@ function unitsSheet(sheet: Worksheet, report: ConsolidatedReport): void {
     null,
     null,
     null,
-    ...report.indicators.map((i) => (i.kind === 'sum' ? i.total : i.kind === 'average' ? (i.average ?? null) : null)),
+    ...report.indicators.map((i) =>
+      i.kind === 'sum' ? (i.reported > 0 ? i.total : null) : i.kind === 'average' ? (i.average ?? null) : null,
+    ),
   ]);
   total.font = { bold: true };
 }
