@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ConsolidatedReport } from '../../domain/report/consolidated-report';
 import { getStatusQuery } from '../../workflows/unit-messages';
 import { startSmallCycle, startTestStack, type TestStack } from '../helpers/stack';
 import { SAMPLES } from './file-samples';
@@ -199,6 +200,34 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
     expect(live.statusCode).toBe(200);
     expect(live.headers['content-disposition']).toBe('attachment; filename="bao-cao-2031-hien-tai.csv"');
     expect(live.rawPayload.toString('utf8')).toContain('xa-tay,UBND xã Tây,Chưa đến hạn,02/06/2031');
+    // Last year's stored report (an older JSON form without field types) is compared against, by field key.
+    const lastYear = {
+      fields: [{ key: 'so-mo-hinh', label: 'Số mô hình' }],
+      rows: [
+        {
+          unit: { id: 'xa-dong', name: 'UBND xã Đông' },
+          status: 'late',
+          dueDate: '2030-05-10',
+          values: { 'so-mo-hinh': 1 },
+        },
+      ],
+      obligationId: 'bao-cao',
+    };
+    await stack.core.reports.save({
+      cycleId: 'cycle-small/2030',
+      name: 'bao-cao-203005140800.json',
+      contentType: 'application/json',
+      content: JSON.stringify(lastYear),
+    });
+    const json = (await get(`${BASE}/reports/live/bao-cao/json`)).json<ConsolidatedReport>();
+    expect(json.comparisons).toEqual([
+      {
+        basis: 'previous-year',
+        against: { planId: 'cycle-small', year: 2030, obligationId: 'bao-cao', obligationTitle: 'bao-cao' },
+        counts: { total: 1, onTime: 0, late: 1, missing: 0, waived: 0, notYetDue: 0, onTimeRate: 0 },
+        changes: [{ key: 'so-mo-hinh', label: 'Số mô hình "Dân vận khéo"', kind: 'sum', previous: 1 }],
+      },
+    ]);
     const html = await get(`${BASE}/reports/live/bao-cao/html`);
     expect(html.body).toContain('<h1>Tổng hợp báo cáo kết quả 6 tháng năm 2031</h1>');
     expect((await get(`${BASE}/reports/live/bao-cao/pdf`)).statusCode).toBe(404);
