@@ -13,6 +13,7 @@ import { PORTRAIT_TEXT_WIDTH } from './page-setup';
 import { answerParagraphs, bodyParagraph, headingParagraph, placeholderParagraph, placeholderRun } from './paragraphs';
 import { reportSubject, subjectInSentence } from './report-subject';
 import { submissionFacts } from './submission-facts';
+import { withSpaceAfter } from './table-cells';
 import { textIndicatorsOf, type TextSection } from './text-sections';
 import { unitValuesTable } from './unit-values-table';
 
@@ -77,7 +78,7 @@ function results(report: ConsolidatedReport, asks: (what: string) => string, ans
     parts.push(
       clauseHeading('Số liệu tổng hợp'),
       bodyParagraph([`Tổng hợp từ báo cáo của ${reporting} cơ quan, đơn vị, địa phương:`], true),
-      summaryTable(tabled),
+      ...withSpaceAfter(summaryTable(tabled)),
     );
   }
   if (report.comparisons.length > 0 && report.comparisons.some((comparison) => comparison.changes.length > 0)) {
@@ -95,12 +96,13 @@ function results(report: ConsolidatedReport, asks: (what: string) => string, ans
         ],
         true,
       ),
-      comparisonTable(report.comparisons, report.fields),
+      ...withSpaceAfter(comparisonTable(report.comparisons, report.fields)),
     );
   }
   if (numeric.length > 0) {
     parts.push(clauseHeading('Số liệu của từng cơ quan, đơn vị, địa phương'));
-    if (unitValuesFitBody(report)) parts.push(unitValuesTable(report.units, numeric, PORTRAIT_TEXT_WIDTH));
+    if (unitValuesFitBody(report))
+      parts.push(...withSpaceAfter(unitValuesTable(report.units, numeric, PORTRAIT_TEXT_WIDTH)));
     else parts.push(bodyParagraph(['Chi tiết tại Phụ lục kèm theo Báo cáo này.']));
   }
   parts.push(clauseHeading('Kết quả đạt được'), placeholderParagraph(asks('đánh giá chung kết quả đạt được')));

@@ -26,7 +26,7 @@ export function numericIndicators(indicators: readonly Indicator[]): NumericIndi
 }
 
 const NUMBER_WIDTH = 680;
-const SUMMARY_WIDTHS = [NUMBER_WIDTH, 4875, 1500, PORTRAIT_TEXT_WIDTH - NUMBER_WIDTH - 4875 - 1500];
+const SUMMARY_WIDTHS = [NUMBER_WIDTH, 4300, 1500, PORTRAIT_TEXT_WIDTH - NUMBER_WIDTH - 4300 - 1500];
 
 /** Section II.1: every number and yes/no indicator, with how many units it stands on. */
 export function summaryTable(indicators: readonly TabledIndicator[]): Table {

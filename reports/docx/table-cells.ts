@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  LineRuleType,
   Paragraph,
   TableCell,
   TableLayoutType,
@@ -66,6 +67,14 @@ export function ruledTable(columnWidths: readonly number[], rows: readonly Table
     borders: { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE },
     rows: [...rows],
   });
+}
+
+/** A table followed by a 6 pt gap: the paragraph after a table otherwise touches its bottom border. */
+export function withSpaceAfter(table: Table): [Table, Paragraph] {
+  return [
+    table,
+    new Paragraph({ spacing: { before: 0, after: 0, line: 120, lineRule: LineRuleType.EXACT }, children: [] }),
+  ];
 }
 
 /** A header row repeated on each page the table runs onto. */
