@@ -9,13 +9,15 @@ import { numberedPages, reportStyles } from './page-setup';
 import { reportSubject } from './report-subject';
 import { signatureBlock } from './signature-block';
 import { titleBlock } from './title-block';
+import { withXmlSafeText } from './xml-safe-text';
 
 /**
  * The consolidated report as the draft Phòng Nội vụ sends UBND huyện: a DOCX laid out by Nghị định 30/2020 Phụ lục I.
  * What only the office can write is left as highlighted placeholders. Unit numbers too wide for a portrait page go
  * to a landscape Phụ lục, whose pages are numbered on their own.
  */
-export async function renderReportDocx(report: ConsolidatedReport): Promise<Buffer> {
+export async function renderReportDocx(given: ConsolidatedReport): Promise<Buffer> {
+  const report = withXmlSafeText(given);
   const main = numberedPages('portrait', false);
   const withAppendix = !unitValuesFitBody(report) && numericIndicators(report.indicators).length > 0;
   const appendixPages = numberedPages('landscape', true);

@@ -1,6 +1,7 @@
 import type { Paragraph, Table } from 'docx';
 import { formatVietnameseDate, parsePlanDateTime, planDayOf, vnDate } from '../../domain/plan-time';
 import type { ConsolidatedReport, ReportComparison, ReportUnitLine } from '../../domain/report/consolidated-report';
+import { officeName } from './document-names';
 import { formatRate } from './number-format';
 import { PORTRAIT_TEXT_WIDTH } from './page-setup';
 import { bodyParagraph } from './paragraphs';
@@ -45,7 +46,7 @@ export function submissionFacts(report: ConsolidatedReport): (Paragraph | Table)
       : [
           bodyParagraph([
             'Số liệu tại báo cáo này chưa gồm các cơ quan, đơn vị, địa phương chưa gửi báo cáo; ' +
-              'Phòng sẽ tổng hợp bổ sung khi nhận đủ báo cáo.',
+              `${officeName(report.supervisor.name)} sẽ tổng hợp bổ sung khi nhận đủ báo cáo.`,
           ]),
         ]),
   ];

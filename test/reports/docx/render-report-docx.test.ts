@@ -1,5 +1,6 @@
 import type { ConsolidatedReport } from '../../../domain/report/consolidated-report';
 import { renderReportDocx } from '../../../reports/docx/render-report-docx';
+import { isXmlCharacter } from '../../../reports/docx/xml-safe-text';
 import {
   attribute,
   paragraphsOf,
@@ -231,6 +232,20 @@ describe('the consolidated report as a Nghị định 30/2020 DOCX', () => {
     const [left, right] = tableRows(signature)[0]!;
     expect(left).toContain('Nơi nhận:');
     expect(right).toContain('TRƯỞNG PHÒNG');
+  });
+});
+
+describe('text pasted from Word', () => {
+  it('keeps the DOCX well-formed: vertical tabs break lines, other control characters are dropped', async () => {
+    const report = reportFixture();
+    const results = report.indicators.find((indicator) => indicator.field.key === 'ket-qua-dat-duoc');
+    if (results?.kind !== 'text') throw new Error('the fixture has no results text');
+    results.answers[0]!.text = 'Dòng một\u000bDòng hai\u0001\u001f.';
+    const { document } = await readDocx(await renderReportDocx(report));
+    expect([...document].every((character) => isXmlCharacter(character.codePointAt(0) ?? 0))).toBe(true);
+    const texts = paragraphsOf(document).map((paragraph) => paragraph.text);
+    expect(texts).toContain('- Phòng Tư pháp huyện: Dòng một');
+    expect(texts).toContain('Dòng hai.');
   });
 });
 
