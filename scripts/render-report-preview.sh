@@ -18,7 +18,10 @@ trap 'rm -rf "$work"' EXIT
 
 # The project's Node 24 and tsx, as npm scripts run them.
 PATH="$root/node_modules/.bin:$PATH" tsx "$root/scripts/render-report-docx.ts" "$input" "$work/report.docx"
-soffice --headless --norestore "-env:UserInstallation=file://$work/profile" \
-  --convert-to pdf --outdir "$work" "$work/report.docx" >/dev/null
+if ! soffice --headless --norestore "-env:UserInstallation=file://$work/profile" \
+  --convert-to pdf --outdir "$work" "$work/report.docx" >/dev/null 2>"$work/soffice.err"; then
+  cat "$work/soffice.err" >&2
+  exit 1
+fi
 pdftoppm -png -r 70 -f 1 -l 1 -singlefile "$work/report.pdf" "${output%.png}"
 echo "$output"

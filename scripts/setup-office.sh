@@ -12,7 +12,7 @@ if [ "${#packages[@]}" = 0 ]; then exit 0; fi
 if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "setup: installing ${packages[*]} for the report tests"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
   exit 0
 fi
 echo "setup: the report tests need LibreOffice and poppler: install Debian's ${packages[*]}." >&2

@@ -135,6 +135,10 @@ describe('the consolidated report as a Nghị định 30/2020 DOCX', () => {
     expect(texts).toContain('- Gửi báo cáo trễ hạn: 1/5 cơ quan, đơn vị, địa phương;');
     expect(texts).toContain('- Chưa gửi báo cáo: 1/5 cơ quan, đơn vị, địa phương;');
     expect(texts).toContain('- Tỷ lệ gửi báo cáo đúng hạn: 60,0% (không tính đơn vị được miễn, chưa đến hạn).');
+    expect(texts).toContain(
+      'Số liệu tại báo cáo này chưa gồm các cơ quan, đơn vị, địa phương chưa gửi báo cáo; ' +
+        'Phòng Nội vụ sẽ tổng hợp bổ sung khi nhận đủ báo cáo.',
+    );
     expect(tableWithHeading(docx.document, 'Số ngày làm việc trễ hạn').slice(1)).toEqual([
       ['1', 'UBND xã Pờ Tó', '31/10/2022', '01/11/2022', '1'],
       ['2', 'UBND xã Kim Tân', '31/10/2022', 'Chưa gửi', '2'],
@@ -259,6 +263,7 @@ describe('a report with few numbers', () => {
       fields: report.fields.filter((field) => keep(field.key)),
       indicators: report.indicators.filter((indicator) => keep(indicator.field.key)),
       comparisons: [],
+      final: true,
     };
   }
 
@@ -269,8 +274,9 @@ describe('a report with few numbers', () => {
     expect(rows.at(-1)).toEqual(['', 'Tổng cộng', '10', '25']);
     expect(tablesOf(document).some((table) => tableRows(table)[0]?.includes('Kỳ này'))).toBe(false);
     expect(onlyRun(paragraphWithText(document, 'Nguyễn Văn A'))).toMatchObject({ bold: true });
-    expect(paragraphsOf(document).map((paragraph) => paragraph.text)).not.toContain(
-      'Chi tiết tại Phụ lục kèm theo Báo cáo này.',
-    );
+    const texts = paragraphsOf(document).map((paragraph) => paragraph.text);
+    expect(texts).not.toContain('Chi tiết tại Phụ lục kèm theo Báo cáo này.');
+    // A final report (every unit in) says nothing of figures still to come.
+    expect(texts.some((text) => text.includes('sẽ tổng hợp bổ sung'))).toBe(false);
   });
 });
