@@ -58,7 +58,6 @@ function recipients(report: ConsolidatedReport): Paragraph[] {
   ];
   return [
     new Paragraph({
-      spacing: { before: 120 },
       children: [new TextRun({ text: RECIPIENTS_TITLE, size: SIZE.pt12, bold: true, italics: true })],
     }),
     ...items.map(
