@@ -22,8 +22,8 @@ export type BodyPart = Paragraph | Table;
 /** Up to this many numbers a unit's row still fits a portrait page; more go to the landscape Phụ lục. */
 export const MAX_NUMBERS_IN_BODY = 3;
 
-export function unitValuesFitBody(report: ConsolidatedReport): boolean {
-  return numericIndicators(report.indicators).length <= MAX_NUMBERS_IN_BODY;
+export function unitValuesInAppendix(report: ConsolidatedReport): boolean {
+  return numericIndicators(report.indicators).length > MAX_NUMBERS_IN_BODY;
 }
 
 /** The report's body (box 6): the opening, sections I to V and the closing sentence. */
@@ -48,7 +48,7 @@ export function bodySections(report: ConsolidatedReport): BodyPart[] {
     placeholderParagraph(asks('phương hướng, nhiệm vụ thời gian tới')),
     ...gathered('directions'),
     headingParagraph('V. KIẾN NGHỊ, ĐỀ XUẤT'),
-    placeholderParagraph(asks('kiến nghị, đề xuất với Ủy ban nhân dân huyện')),
+    placeholderParagraph(asks(`kiến nghị, đề xuất với ${report.plan.issuer}`)),
     ...gathered('proposals'),
     bodyParagraph([
       `Trên đây là báo cáo ${subjectInSentence(reportSubject(report.obligation.title, report.cycle.year))} ` +
@@ -59,7 +59,9 @@ export function bodySections(report: ConsolidatedReport): BodyPart[] {
 
 function opening(report: ConsolidatedReport, office: string): Paragraph {
   const subject = subjectInSentence(reportSubject(report.obligation.title, report.cycle.year));
-  const plan = report.plan.reference ? [report.plan.reference] : [report.plan.title, ' ', placeholderRun('số, ngày')];
+  const plan = report.plan.reference
+    ? [report.plan.reference]
+    : [report.plan.title, ' ', placeholderRun('số, ngày ban hành')];
   return bodyParagraph([
     'Thực hiện ',
     ...plan,
@@ -101,9 +103,8 @@ function results(report: ConsolidatedReport, asks: (what: string) => string, ans
   }
   if (numeric.length > 0) {
     parts.push(clauseHeading('Số liệu của từng cơ quan, đơn vị, địa phương'));
-    if (unitValuesFitBody(report))
-      parts.push(...withSpaceAfter(unitValuesTable(report.units, numeric, PORTRAIT_TEXT_WIDTH)));
-    else parts.push(bodyParagraph(['Chi tiết tại Phụ lục kèm theo Báo cáo này.']));
+    if (unitValuesInAppendix(report)) parts.push(bodyParagraph(['Chi tiết tại Phụ lục kèm theo Báo cáo này.']));
+    else parts.push(...withSpaceAfter(unitValuesTable(report.units, numeric, PORTRAIT_TEXT_WIDTH)));
   }
   parts.push(clauseHeading('Kết quả đạt được'), placeholderParagraph(asks('đánh giá chung kết quả đạt được')));
   return [...parts, ...answers];

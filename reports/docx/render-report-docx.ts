@@ -1,10 +1,9 @@
 import { Document, Packer, Paragraph } from 'docx';
 import type { ConsolidatedReport } from '../../domain/report/consolidated-report';
 import { appendix } from './appendix';
-import { bodySections, unitValuesFitBody } from './body-sections';
+import { bodySections, unitValuesInAppendix } from './body-sections';
 import { issuingBodyLine } from './document-names';
 import { headerTable } from './header-table';
-import { numericIndicators } from './indicator-tables';
 import { numberedPages, reportStyles } from './page-setup';
 import { reportSubject } from './report-subject';
 import { signatureBlock } from './signature-block';
@@ -18,16 +17,13 @@ import { withXmlSafeText } from './xml-safe-text';
  */
 export async function renderReportDocx(given: ConsolidatedReport): Promise<Buffer> {
   const report = withXmlSafeText(given);
-  const main = numberedPages('portrait', false);
-  const withAppendix = !unitValuesFitBody(report) && numericIndicators(report.indicators).length > 0;
-  const appendixPages = numberedPages('landscape', true);
   const document = new Document({
     creator: issuingBodyLine(report.supervisor.name),
     title: `Báo cáo ${reportSubject(report.obligation.title, report.cycle.year)}`,
     styles: reportStyles(),
     sections: [
       {
-        ...main,
+        ...numberedPages('portrait', false),
         children: [
           headerTable(report),
           ...titleBlock(report),
@@ -36,7 +32,7 @@ export async function renderReportDocx(given: ConsolidatedReport): Promise<Buffe
           signatureBlock(report),
         ],
       },
-      ...(withAppendix ? [{ ...appendixPages, children: appendix(report) }] : []),
+      ...(unitValuesInAppendix(report) ? [{ ...numberedPages('landscape', true), children: appendix(report) }] : []),
     ],
   });
   return Packer.toBuffer(document);

@@ -257,8 +257,10 @@ describe('a report with few numbers', () => {
   function fewNumbers(): ConsolidatedReport {
     const report = reportFixture();
     const keep = (key: string) => !['so-don-thu-tiep-nhan', 'ty-le-ho-so-truc-tuyen'].includes(key);
+    const { reference: _reference, ...planWithoutReference } = report.plan;
     return {
       ...report,
+      plan: planWithoutReference,
       supervisor: { ...report.supervisor, head: { name: 'Nguyễn Văn A', title: 'Trưởng phòng' } },
       fields: report.fields.filter((field) => keep(field.key)),
       indicators: report.indicators.filter((indicator) => keep(indicator.field.key)),
@@ -267,7 +269,7 @@ describe('a report with few numbers', () => {
     };
   }
 
-  it('keeps the per-unit table in section II on portrait pages, and prints a real signer’s name', async () => {
+  it('keeps the per-unit table in section II on portrait pages, prints a real signer’s name, asks for the plan’s number', async () => {
     const { document } = await readDocx(await renderReportDocx(fewNumbers()));
     expect(sectionsOf(document)).toHaveLength(1);
     const rows = unitValuesRows(document);
@@ -276,6 +278,11 @@ describe('a report with few numbers', () => {
     expect(onlyRun(paragraphWithText(document, 'Nguyễn Văn A'))).toMatchObject({ bold: true });
     const texts = paragraphsOf(document).map((paragraph) => paragraph.text);
     expect(texts).not.toContain('Chi tiết tại Phụ lục kèm theo Báo cáo này.');
+    expect(
+      texts.some((text) =>
+        text.startsWith('Thực hiện Kế hoạch triển khai thực hiện công tác Dân vận chính quyền [số, ngày ban hành];'),
+      ),
+    ).toBe(true);
     // A final report (every unit in) says nothing of figures still to come.
     expect(texts.some((text) => text.includes('sẽ tổng hợp bổ sung'))).toBe(false);
   });
