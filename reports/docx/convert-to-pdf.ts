@@ -10,19 +10,18 @@ export interface PdfConversion {
   stderr: string;
 }
 
-const SOFFICE = process.env.SOFFICE_PATH ?? 'soffice';
 const TIMEOUT_MS = 120_000;
 
 /**
  * Converts a DOCX to PDF with LibreOffice headless, in a temporary directory with its own LibreOffice profile, so
  * that it neither reads the user's profile nor collides with another soffice running at the same time.
  */
-export async function convertDocxToPdf(docx: Buffer): Promise<PdfConversion> {
+export async function convertDocxToPdf(docx: Buffer, soffice = 'soffice'): Promise<PdfConversion> {
   const dir = await mkdtemp(path.join(tmpdir(), 'dondoc-docx-'));
   try {
     const input = path.join(dir, 'report.docx');
     await writeFile(input, docx);
-    const stderr = await runSoffice([
+    const stderr = await runSoffice(soffice, [
       '--headless',
       '--norestore',
       `-env:UserInstallation=${pathToFileURL(path.join(dir, 'profile')).href}`,
@@ -46,16 +45,16 @@ export function pdfPageCount(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
 }
 
-function runSoffice(args: readonly string[]): Promise<string> {
+function runSoffice(soffice: string, args: readonly string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(SOFFICE, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: TIMEOUT_MS });
+    const child = spawn(soffice, args, { stdio: ['ignore', 'ignore', 'pipe'], timeout: TIMEOUT_MS });
     let stderr = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => (stderr += chunk));
     child.on('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'ENOENT'
-          ? new Error('LibreOffice (soffice) is not installed: run `bash scripts/setup-office.sh`')
+          ? new Error(`LibreOffice (${soffice}) is not installed: run \`bash scripts/setup-office.sh\``)
           : error,
       ),
     );

@@ -25,4 +25,10 @@ describe('the report DOCX in LibreOffice', () => {
     // The first start of soffice with a fresh profile takes a few seconds, more on a busy machine.
     180_000,
   );
+
+  it('says how to install LibreOffice when soffice is missing, so that the test above fails with that advice', async () => {
+    await expect(convertDocxToPdf(Buffer.from('PK'), '/nonexistent/soffice')).rejects.toThrow(
+      'run `bash scripts/setup-office.sh`',
+    );
+  });
 });
