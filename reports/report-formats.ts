@@ -1,13 +1,15 @@
 import type { ConsolidatedReport } from '../domain/report/consolidated-report';
+import { renderReportDocx } from './docx/render-report-docx';
 import { reportCsv } from './report-csv';
 import { reportHtml } from './report-html';
 import { reportXlsx } from './report-xlsx';
+import { stableZip } from './stable-zip';
 
 export const REPORT_FORMATS = ['docx', 'csv', 'xlsx', 'html', 'json'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** What an aggregation writes, in this order. */
-export const REPORT_FILE_FORMATS: readonly ReportFormat[] = REPORT_FORMATS.filter((f) => f !== 'docx');
+export const REPORT_FILE_FORMATS: readonly ReportFormat[] = REPORT_FORMATS;
 
 export interface RenderedReport {
   content: Buffer;
@@ -33,7 +35,7 @@ export async function renderReport(report: ConsolidatedReport, format: ReportFor
 async function contentOf(report: ConsolidatedReport, format: ReportFormat): Promise<Buffer> {
   switch (format) {
     case 'docx':
-      throw new Error('the DOCX renderer is not merged yet');
+      return stableZip(await renderReportDocx(report), new Date(report.at));
     case 'csv':
       return Buffer.from(reportCsv(report));
     case 'xlsx':

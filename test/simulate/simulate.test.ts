@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { simulate, type SimulationOutput } from '../helpers/simulation';
 import { contractHeaderProblems } from './contract-headers';
@@ -183,7 +183,26 @@ describe('dondoc simulate on the seed plan, 2022, against an independent oracle'
     const files = readdirSync(path.join(run.out, 'reports', plan.id, String(YEAR)));
     for (const { obligation, at } of aggregations) {
       const stamp = at.slice(0, 16).replace(/[-:T]/g, '');
-      expect(files).toEqual(expect.arrayContaining([`${obligation}-${stamp}.csv`, `${obligation}-${stamp}.json`]));
+      expect(files).toEqual(
+        expect.arrayContaining([
+          `${obligation}-${stamp}.docx`,
+          `${obligation}-${stamp}.csv`,
+          `${obligation}-${stamp}.json`,
+        ]),
+      );
+    }
+    // The DOCX draft travels with each report email (CONTRACTS §3: X-Dondoc-Kind report).
+    const mailDir = path.join(run.out, 'mail');
+    const reportEmails = readdirSync(mailDir)
+      .map((name) => readFileSync(path.join(mailDir, name), 'utf8'))
+      .filter((eml) => /^X-Dondoc-Kind: report$/m.test(eml));
+    expect(reportEmails).toHaveLength(aggregations.length);
+    for (const eml of reportEmails) {
+      const unfolded = eml.replace(/\r?\n[ \t]+/g, ' ');
+      expect(unfolded).toContain(
+        'Content-Type: application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+      expect(unfolded).toMatch(/Content-Disposition: attachment; filename=[\w-]+\.docx/);
     }
     const reports = notifications.filter((n) => n.kind === 'report');
     expect(sorted(reports.map((n) => `${n.obligation} ${n.scheduledAt} → ${to(n.recipients)}`))).toEqual(
