@@ -1,9 +1,10 @@
-import { Table, TableBorders, TableCell, TableLayoutType, TableRow, TextRun, WidthType, type Paragraph } from 'docx';
+import { TextRun, type Paragraph, type Table } from 'docx';
 import type { ConsolidatedReport } from '../../domain/report/consolidated-report';
 import { issuingBodyLine, officeCode, parentBodyLine } from './document-names';
 import { PORTRAIT_TEXT_WIDTH, SIZE } from './page-setup';
 import { centredParagraph, estimatedTextWidth, ruleParagraph } from './paragraphs';
 import { placeAndDate } from './place-and-date';
+import { sideBySide } from './side-by-side';
 
 export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
 export const MOTTO = 'Độc lập - Tự do - Hạnh phúc';
@@ -18,18 +19,7 @@ export function documentNumberLine(supervisorName: string): string {
 }
 
 export function headerTable(report: ConsolidatedReport): Table {
-  return new Table({
-    width: { size: PORTRAIT_TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LEFT_WIDTH, RIGHT_WIDTH],
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    margins: { left: 0, right: 0, top: 0, bottom: 0, marginUnitType: WidthType.DXA },
-    rows: [
-      new TableRow({
-        children: [headerCell(LEFT_WIDTH, issuerColumn(report)), headerCell(RIGHT_WIDTH, nationalTitleColumn(report))],
-      }),
-    ],
-  });
+  return sideBySide(LEFT_WIDTH, issuerColumn(report), nationalTitleColumn(report));
 }
 
 function issuerColumn(report: ConsolidatedReport): Paragraph[] {
@@ -52,8 +42,4 @@ function nationalTitleColumn(report: ConsolidatedReport): Paragraph[] {
       new TextRun({ text: placeAndDate(report.plan.place, report.at), size: SIZE.pt14, italics: true }),
     ]),
   ];
-}
-
-function headerCell(width: number, children: Paragraph[]): TableCell {
-  return new TableCell({ width: { size: width, type: WidthType.DXA }, children });
 }

@@ -1,23 +1,13 @@
-import {
-  AlignmentType,
-  Paragraph,
-  Table,
-  TableBorders,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  WidthType,
-} from 'docx';
+import { AlignmentType, Paragraph, TextRun, type Table } from 'docx';
 import type { ConsolidatedReport } from '../../domain/report/consolidated-report';
 import { leadershipBody, officeCode, upperVietnamese } from './document-names';
-import { PORTRAIT_TEXT_WIDTH, SIZE } from './page-setup';
+import { SIZE } from './page-setup';
 import { centredParagraph, placeholderRun } from './paragraphs';
+import { sideBySide } from './side-by-side';
 
 export const RECIPIENTS_TITLE = 'Nơi nhận:';
 
 const LEFT_WIDTH = 4200;
-const RIGHT_WIDTH = PORTRAIT_TEXT_WIDTH - LEFT_WIDTH;
 
 /** Words a role starts with: a plan's "Trưởng phòng Nội vụ" is a placeholder for a person, not a name to print. */
 const ROLE_WORDS = /^(trưởng|phó|chủ tịch|giám đốc|chánh|chuyên viên|cán bộ|công chức|thủ trưởng|người đứng đầu)\b/iu;
@@ -32,22 +22,7 @@ export function looksLikeRole(name: string, title: string): boolean {
 
 /** Nơi nhận (box 9b) on the left, at the height of the signing title and name (boxes 7a, 7b) on the right. */
 export function signatureBlock(report: ConsolidatedReport): Table {
-  return new Table({
-    width: { size: PORTRAIT_TEXT_WIDTH, type: WidthType.DXA },
-    columnWidths: [LEFT_WIDTH, RIGHT_WIDTH],
-    layout: TableLayoutType.FIXED,
-    borders: TableBorders.NONE,
-    margins: { left: 0, right: 0, top: 0, bottom: 0, marginUnitType: WidthType.DXA },
-    rows: [
-      new TableRow({
-        cantSplit: true,
-        children: [
-          new TableCell({ width: { size: LEFT_WIDTH, type: WidthType.DXA }, children: recipients(report) }),
-          new TableCell({ width: { size: RIGHT_WIDTH, type: WidthType.DXA }, children: signer(report) }),
-        ],
-      }),
-    ],
-  });
+  return sideBySide(LEFT_WIDTH, recipients(report), signer(report), { cantSplit: true });
 }
 
 function recipients(report: ConsolidatedReport): Paragraph[] {
