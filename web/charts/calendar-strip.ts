@@ -1,6 +1,6 @@
 import { vnDate } from '../../domain/plan-time';
 import type { CalendarDay, CalendarMonth } from '../cycles/cycle-charts';
-import { el, svgRoot, text, textWidth, tooltip } from './svg';
+import { el, legend, svgRoot, text, tooltip, type LegendItem } from './svg';
 
 const WIDTH = 480;
 const PAD = 6;
@@ -24,6 +24,7 @@ const LOOKS: Record<CalendarDay['kind'], DayLook> = {
   'working-weekend': { label: 'Làm bù (B)', fill: '#1d4ed8', letter: 'B', ink: '#ffffff' },
 };
 const DEADLINE = { label: 'Hạn nộp (H)', stroke: '#111827', letter: 'H' };
+const TODAY = '#15803d';
 
 function dayTooltip(day: CalendarDay): string {
   const notes = [
@@ -49,7 +50,7 @@ function dayCell(day: CalendarDay, x: number, y: number): string {
       width: CELL - 1,
       height: ROW - 1,
       fill: look.fill,
-      stroke: deadline ? DEADLINE.stroke : day.today ? '#15803d' : '#d1d5db',
+      stroke: deadline ? DEADLINE.stroke : day.today ? TODAY : '#d1d5db',
       'stroke-width': deadline || day.today ? 2 : 0.6,
     }),
     ...(letter
@@ -90,29 +91,16 @@ export function calendarStripSvg(year: number, months: readonly CalendarMonth[],
       ...month.days.map((day) => dayCell(day, PAD + LABEL_WIDTH + (day.day - 1) * CELL, y)),
     );
   });
-  const legendTop = PAD + HEADER + months.length * ROW + 10;
-  const items: { label: string; swatch: string }[] = [
-    ...Object.values(LOOKS).map((look) => ({
-      label: look.label,
-      swatch: el('rect', { width: 12, height: 12, fill: look.fill, stroke: '#6b7280', 'stroke-width': 0.6 }),
-    })),
-    {
-      label: DEADLINE.label,
-      swatch: el('rect', { width: 12, height: 12, fill: '#ffffff', stroke: DEADLINE.stroke, 'stroke-width': 2 }),
-    },
+  const sample = (attrs: Record<string, string | number>) =>
+    el('rect', { x: 0.5, y: 0.5, width: 11, height: 11, stroke: '#6b7280', 'stroke-width': 0.6, ...attrs });
+  const items: LegendItem[] = [
+    ...Object.values(LOOKS).map((look) => ({ label: look.label, sample: sample({ fill: look.fill }) })),
+    { label: DEADLINE.label, sample: sample({ fill: '#ffffff', stroke: DEADLINE.stroke, 'stroke-width': 2 }) },
+    ...(months.some((m) => m.days.some((d) => d.today))
+      ? [{ label: 'Hôm nay', sample: sample({ fill: '#ffffff', stroke: TODAY, 'stroke-width': 2 }) }]
+      : []),
   ];
-  let x = PAD;
-  let y = legendTop;
-  const key = items.map((item) => {
-    const width = 18 + textWidth(item.label) + 12;
-    if (x > PAD && x + width > WIDTH - PAD) {
-      x = PAD;
-      y += 20;
-    }
-    const markup = el('g', { transform: `translate(${x},${y})` }, item.swatch, text(item.label, { x: 18, y: 11 }));
-    x += width;
-    return markup;
-  });
+  const key = legend(items, { x: PAD, y: PAD + HEADER + months.length * ROW + 8, width: WIDTH - 2 * PAD });
   const count = (pick: (m: CalendarMonth) => number) => months.reduce((sum, m) => sum + pick(m), 0);
   const deadlines = months.flatMap((m) => m.deadlineDates);
   const desc =
@@ -120,9 +108,15 @@ export function calendarStripSvg(year: number, months: readonly CalendarMonth[],
     `${count((m) => m.dayOff)} ngày nghỉ lễ, Tết, ${count((m) => m.workingWeekend)} ngày làm bù; ` +
     `hạn nộp: ${deadlines.length > 0 ? deadlines.map(vnDate).join(', ') : 'không có'}.`;
   return svgRoot(
-    { id, width: WIDTH, height: y + 20 + PAD, title: `Lịch năm ${year}: hạn nộp, ngày nghỉ và ngày làm bù`, desc },
+    {
+      id,
+      width: WIDTH,
+      height: PAD + HEADER + months.length * ROW + 8 + key.height + PAD,
+      title: `Lịch năm ${year}: hạn nộp, ngày nghỉ và ngày làm bù`,
+      desc,
+    },
     ...header,
     ...rows,
-    el('g', { class: 'legend' }, ...key),
+    key.markup,
   );
 }

@@ -1,10 +1,10 @@
 import type { LateUnit } from '../cycles/cycle-charts';
 import { inkOn, STATE_SWATCHES } from './state-swatches';
-import { el, legend, paint, patternDef, shorten, svgRoot, text, tooltip } from './svg';
+import { el, legend, paint, patternDef, shorten, svgRoot, swatchItem, text, tooltip } from './svg';
 
-const WIDTH = 480;
+const WIDTH = 420;
 const PAD = 8;
-const NAME_WIDTH = 168;
+const NAME_WIDTH = 176;
 const ROW = 28;
 const BAR_HEIGHT = 20;
 const MIN_LABELLED_WIDTH = 18;
@@ -18,14 +18,17 @@ export function lateUnitsSvg(units: readonly LateUnit[], id = 'chart-late-units'
       { id, width: WIDTH, height: 40, title, desc: 'Không có đơn vị nào nộp trễ hoặc quá hạn.' },
       text('Không có đơn vị nào nộp trễ hoặc quá hạn.', { x: PAD, y: 24 }),
     );
-  const key = legend(id, swatches, { x: PAD, y: PAD, width: WIDTH - 2 * PAD });
+  const key = legend(
+    swatches.map((swatch) => swatchItem(id, swatch)),
+    { x: PAD, y: PAD, width: WIDTH - 2 * PAD },
+  );
   const max = Math.max(...units.map((u) => u.total));
   const barLeft = PAD + NAME_WIDTH;
   const barWidth = WIDTH - PAD - 30 - barLeft;
   let y = PAD + key.height + 6;
   const rows = units.map((unit) => {
     const top = y + (ROW - BAR_HEIGHT) / 2;
-    const parts: string[] = [text(shorten(unit.name, 24), { x: PAD, y: top + 15 })];
+    const parts: string[] = [text(shorten(unit.name, 22), { x: PAD, y: top + 15 })];
     let x = barLeft;
     for (const [state, count] of [
       ['submitted-late', unit.late],

@@ -1,8 +1,8 @@
 import { CHART_STATES, type ObligationBar } from '../cycles/cycle-charts';
 import { inkOn, STATE_SWATCHES } from './state-swatches';
-import { el, legend, paint, patternDef, shorten, svgRoot, text, tooltip } from './svg';
+import { el, legend, paint, patternDef, shorten, svgRoot, swatchItem, text, tooltip } from './svg';
 
-const WIDTH = 480;
+const WIDTH = 420;
 const PAD = 8;
 const BAR_HEIGHT = 24;
 /** Room right of the bars for the number of units. */
@@ -14,12 +14,15 @@ const MIN_LABELLED_WIDTH = 18;
 export function obligationBarsSvg(bars: readonly ObligationBar[], id = 'chart-obligations'): string {
   const swatches = CHART_STATES.map((state) => STATE_SWATCHES[state]);
   const defs = el('defs', {}, ...swatches.map((swatch) => patternDef(id, swatch)));
-  const key = legend(id, swatches, { x: PAD, y: PAD, width: WIDTH - 2 * PAD });
+  const key = legend(
+    swatches.map((swatch) => swatchItem(id, swatch)),
+    { x: PAD, y: PAD, width: WIDTH - 2 * PAD },
+  );
   let y = PAD + key.height + 10;
   const rows: string[] = [];
   const barWidth = WIDTH - 2 * PAD - TOTAL_WIDTH;
   for (const bar of bars) {
-    const parts: string[] = [text(shorten(bar.title, 62), { x: PAD, y: y + 12, 'font-weight': 600 })];
+    const parts: string[] = [text(shorten(bar.title, 52), { x: PAD, y: y + 12, 'font-weight': 600 })];
     const top = y + 18;
     let x = PAD;
     for (const state of CHART_STATES) {

@@ -1,11 +1,11 @@
 import { parseLocalDate } from '../../domain/local-date';
 import { vnDate } from '../../domain/plan-time';
 import type { Progress } from '../cycles/cycle-charts';
-import { el, num, svgRoot, text, textWidth, tooltip } from './svg';
+import { el, legend, num, svgRoot, text, textWidth, tooltip, type LegendItem } from './svg';
 
-const WIDTH = 480;
-const HEIGHT = 280;
-const PLOT = { left: 40, right: WIDTH - 14, top: 46, bottom: HEIGHT - 66 };
+const WIDTH = 420;
+const PLOT = { left: 34, right: WIDTH - 14, top: 46, bottom: 196 };
+const TODAY = '#1d4ed8';
 const LINE = '#15803d';
 const DEADLINE = '#b91c1c';
 const TARGET = '#4b5563';
@@ -113,48 +113,62 @@ export function progressLineSvg(progress: Progress | undefined, id = 'chart-prog
           y1: PLOT.top,
           x2: x(progress.today),
           y2: PLOT.bottom,
-          stroke: '#1d4ed8',
+          stroke: TODAY,
           'stroke-width': 1,
         }),
       ]
     : [];
 
-  const legendY = HEIGHT - 30;
-  const key = el(
-    'g',
-    { class: 'legend' },
-    el('line', { x1: 8, y1: legendY, x2: 30, y2: legendY, stroke: LINE, 'stroke-width': 3 }),
-    text(`Đã nộp (lũy kế): ${last}`, { x: 36, y: legendY + 4 }),
-    el('line', { x1: 200, y1: legendY, x2: 222, y2: legendY, stroke: TARGET, 'stroke-dasharray': '2 3' }),
-    text(`Phải nộp: ${progress.required}`, { x: 228, y: legendY + 4 }),
-    el('line', {
-      x1: 350,
-      y1: legendY - 8,
-      x2: 350,
-      y2: legendY + 8,
-      stroke: DEADLINE,
-      'stroke-width': 1.5,
-      'stroke-dasharray': '5 3',
-    }),
-    text('Hạn nộp (dd/MM)', { x: 358, y: legendY + 4 }),
+  const items: LegendItem[] = [
+    {
+      sample: el('line', { x1: 0, y1: 6, x2: 12, y2: 6, stroke: LINE, 'stroke-width': 3 }),
+      label: `Đã nộp (lũy kế): ${last}`,
+    },
+    {
+      sample: el('line', {
+        x1: 0,
+        y1: 6,
+        x2: 12,
+        y2: 6,
+        stroke: TARGET,
+        'stroke-width': 1.5,
+        'stroke-dasharray': '2 2',
+      }),
+      label: `Phải nộp: ${progress.required}`,
+    },
+    {
+      sample: el('line', {
+        x1: 6,
+        y1: 0,
+        x2: 6,
+        y2: 12,
+        stroke: DEADLINE,
+        'stroke-width': 1.5,
+        'stroke-dasharray': '4 2',
+      }),
+      label: 'Hạn nộp (ngày/tháng)',
+    },
     ...(progress.today
       ? [
-          el('line', { x1: 8, y1: legendY + 12, x2: 8, y2: legendY + 26, stroke: '#1d4ed8' }),
-          text(`Hôm nay ${vnDate(progress.today)}`, { x: 14, y: legendY + 23 }),
+          {
+            sample: el('line', { x1: 6, y1: 0, x2: 6, y2: 12, stroke: TODAY }),
+            label: `Hôm nay ${vnDate(progress.today)}`,
+          },
         ]
       : []),
-  );
+  ];
+  const key = legend(items, { x: 8, y: PLOT.bottom + 28, width: WIDTH - 16 });
   const desc =
     `Từ ${vnDate(progress.from)} đến ${vnDate(progress.to)}: đã nộp ${last} trên ${progress.required} báo cáo phải nộp. ` +
     `Hạn nộp: ${progress.deadlines.map((d) => `${vnDate(d.date)} (${d.titles.join('; ')})`).join(', ')}.`;
   return svgRoot(
-    { id, width: WIDTH, height: HEIGHT, title, desc },
+    { id, width: WIDTH, height: PLOT.bottom + 28 + key.height + 6, title, desc },
     ...target,
     ...deadlines,
     ...today,
     ...axes,
     el('path', { d: path, fill: 'none', stroke: LINE, 'stroke-width': 2.5, 'stroke-linejoin': 'round' }),
     ...points,
-    key,
+    key.markup,
   );
 }

@@ -131,34 +131,43 @@ export function paint(prefix: string, swatch: Swatch): Attributes {
   return { fill: `url(#${prefix}-${swatch.key})` };
 }
 
+/** One entry of a legend: its sample (markup drawn in a 12×12 box at the origin) and its words. */
+export interface LegendItem {
+  sample: string;
+  label: string;
+}
+
+/** The legend entry of a swatch: a small square painted like the shapes. */
+export function swatchItem(prefix: string, swatch: Swatch): LegendItem {
+  const border = swatch.pattern === 'outline' ? {} : { stroke: swatch.colour };
+  return {
+    sample: el('rect', { x: 0.5, y: 0.5, width: 11, height: 11, ...paint(prefix, swatch), ...border }),
+    label: swatch.label,
+  };
+}
+
 /** Legend rows from `x`, `y` (the first row's top), wrapped at `width`; returns the markup and the height used. */
 export function legend(
-  prefix: string,
-  swatches: readonly Swatch[],
+  items: readonly LegendItem[],
   box: { x: number; y: number; width: number },
 ): { markup: string; height: number } {
   const rowHeight = 20;
   let x = box.x;
   let y = box.y;
-  const items: string[] = [];
-  for (const swatch of swatches) {
-    const itemWidth = 18 + textWidth(swatch.label) + 14;
+  const markup = items.map((item) => {
+    const itemWidth = 18 + textWidth(item.label) + 14;
     if (x > box.x && x + itemWidth > box.x + box.width) {
       x = box.x;
       y += rowHeight;
     }
-    items.push(
-      el('rect', {
-        x: x + 1,
-        y: y + 3,
-        width: 12,
-        height: 12,
-        ...paint(prefix, swatch),
-        ...(swatch.pattern === 'outline' ? {} : { stroke: swatch.colour }),
-      }),
-      text(swatch.label, { x: x + 18, y: y + 14 }),
+    const entry = el(
+      'g',
+      { transform: `translate(${num(x)},${num(y + 3)})` },
+      item.sample,
+      text(item.label, { x: 18, y: 11 }),
     );
     x += itemWidth;
-  }
-  return { markup: el('g', { class: 'legend' }, ...items), height: y - box.y + rowHeight };
+    return entry;
+  });
+  return { markup: el('g', { class: 'legend' }, ...markup), height: y - box.y + rowHeight };
 }

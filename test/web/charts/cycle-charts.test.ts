@@ -6,21 +6,9 @@ describe('cycleCharts (the numbers of the Tổng quan pictures)', () => {
 
   it('counts each obligation’s units by state, in plan order', () => {
     expect(charts.obligations.map((bar) => [bar.id, bar.counts, bar.total])).toEqual([
-      [
-        'ke-hoach',
-        { 'submitted-on-time': 3, 'submitted-late': 1, overdue: 0, waived: 1, pending: 0 },
-        5,
-      ],
-      [
-        'bao-cao',
-        { 'submitted-on-time': 0, 'submitted-late': 1, overdue: 2, waived: 1, pending: 0 },
-        4,
-      ],
-      [
-        'tong-ket',
-        { 'submitted-on-time': 0, 'submitted-late': 0, overdue: 0, waived: 0, pending: 5 },
-        5,
-      ],
+      ['ke-hoach', { 'submitted-on-time': 3, 'submitted-late': 1, overdue: 0, waived: 1, pending: 0 }, 5],
+      ['bao-cao', { 'submitted-on-time': 0, 'submitted-late': 1, overdue: 2, waived: 1, pending: 0 }, 4],
+      ['tong-ket', { 'submitted-on-time': 0, 'submitted-late': 0, overdue: 0, waived: 0, pending: 5 }, 5],
     ]);
     expect(charts.obligations[0]?.title).toBe('Xây dựng kế hoạch triển khai');
   });
