@@ -3,13 +3,18 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startWebServer, type RunningWebServer } from '../../web/server';
 import { freePort } from '../../workers/port-check';
-import { runCliWith, startTestStack, type TestStack } from '../helpers/stack';
+import { runCliWith, startTestStack, testCore, type TestStack } from '../helpers/stack';
 import { artifactsDir, launchChromium, loginInBrowser } from './chromium';
 import { buildTestApp, type WebApp } from './web-harness';
 
 const PLAN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-charts.yaml');
 const BASE = '/cycles/cycle-charts/2026';
 const ARTIFACTS = artifactsDir('dashboard-charts');
+/**
+ * The page's "now" (the web's and its core's clock): the cycle's states, "today" and the screenshot stay the same
+ * whatever the date the test runs on; the documents below were received before it (and before the real today).
+ */
+const NOW = new Date('2026-11-30T10:00:00+07:00');
 /** The brief's path for the full-page desktop screenshot (copied by hand to docs/dashboard-charts.png). */
 const SCREENSHOT = path.join(path.dirname(ARTIFACTS), 'dashboard-charts.png');
 
@@ -211,7 +216,14 @@ describe('Tổng quan: the cycle’s pictures in Chromium, on a phone and a desk
       );
     for (const [unitId, obligationId] of WAIVED)
       await stack.core.waive({ ...ref, unitId, obligationId }, { reason: 'Không thuộc phạm vi', by: 'pnv' });
-    web = await buildTestApp(stack, { statusCacheMs: 0 });
+    const core = testCore({
+      client: stack.client,
+      taskQueue: stack.taskQueue,
+      dataDir: stack.dataDir,
+      db: stack.db,
+      now: () => NOW.getTime(),
+    });
+    web = await buildTestApp(stack, { statusCacheMs: 0, core, now: () => NOW });
     server = await startWebServer(web.app, { host: '127.0.0.1', port: await freePort() });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -235,6 +247,7 @@ describe('Tổng quan: the cycle’s pictures in Chromium, on a phone and a desk
     expect(response.status()).toBe(200);
     expect(response.headers()['content-security-policy']).toContain("default-src 'none'");
     expect(await page.textContent('h1')).toBe('Tổng quan');
+    expect(await page.textContent('main')).toContain('Số liệu đọc lúc 10:00 Thứ Hai 30/11/2026.');
     expect(await page.locator('figure.chart figcaption').allTextContents()).toEqual([
       'Tình trạng nộp theo từng nhiệm vụ',
       'Tiến độ nộp theo ngày (lũy kế) và các hạn nộp',
