@@ -240,7 +240,17 @@ describe('Tổng quan: the cycle’s pictures in Chromium, on a phone and a desk
     await stack?.teardown();
   });
 
-  it('is linked from the cycle page and sent with a policy that allows no script', async () => {
+  it('is linked from the cycle page, which shows the per-obligation bars as an image', async () => {
+    const image = page.locator('figure.chart-inline img');
+    expect(await image.getAttribute('src')).toBe(`${BASE}/charts/obligations.svg`);
+    expect(await image.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    const svg = await page.request.get(`${server.url}${BASE}/charts/obligations.svg`);
+    expect(svg.headers()['content-type']).toBe('image/svg+xml; charset=utf-8');
+    expect(await svg.text()).toContain('data-obligation="ke-hoach" data-total="8"');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'cycle-page.png'), fullPage: true });
+  });
+
+  it('is sent with a policy that allows no script', async () => {
     const link = page.locator('a', { hasText: 'Tổng quan (biểu đồ)' });
     expect(await link.getAttribute('href')).toBe(`${BASE}/charts`);
     const [response] = await Promise.all([page.waitForResponse(`**${BASE}/charts`), link.click()]);
