@@ -5,7 +5,7 @@ import { startWebServer, type RunningWebServer } from '../../web/server';
 import { freePort } from '../../workers/port-check';
 import { runCliWith, startTestStack, testCore, type TestStack } from '../helpers/stack';
 import { artifactsDir, launchChromium, loginInBrowser } from './chromium';
-import { buildTestApp, type WebApp } from './web-harness';
+import { buildTestApp, login, type WebApp } from './web-harness';
 
 const PLAN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-charts.yaml');
 const BASE = '/cycles/cycle-charts/2026';
@@ -264,6 +264,21 @@ describe('Tổng quan: the cycle’s pictures in Chromium, on a phone and a desk
       'Đơn vị nộp trễ hoặc quá hạn nhiều nhất',
       'Lịch năm 2026: hạn nộp, ngày nghỉ và ngày làm bù',
     ]);
+  });
+
+  it('needs a session like every dashboard page, and answers 404 for a cycle that does not exist', async () => {
+    for (const url of [`${BASE}/charts`, `${BASE}/charts/obligations.svg`]) {
+      const anonymous = await web.app.inject({ method: 'GET', url });
+      expect(anonymous.statusCode).toBe(303);
+      expect(anonymous.headers.location).toContain('/login');
+    }
+    const session = await login(web.app);
+    const missing = await web.app.inject({
+      method: 'GET',
+      url: '/cycles/khong-co/2026/charts',
+      cookies: session.cookies,
+    });
+    expect(missing.statusCode).toBe(404);
   });
 
   it('shows the same numbers in each table as in its picture, and the numbers are the cycle’s', async () => {

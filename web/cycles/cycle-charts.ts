@@ -120,17 +120,14 @@ export const LATE_UNITS_SHOWN = 10;
 /** The numbers of the dashboard's four pictures of a cycle, computed from its units' statuses and its calendar. */
 export function cycleCharts(input: CycleChartsInput): CycleCharts {
   const late = lateUnits(input.statuses);
+  const overTime = progress(input);
   return {
     obligations: obligationBars(input),
-    ...optional('progress', progress(input)),
+    ...(overTime && { progress: overTime }),
     lateUnits: late.slice(0, LATE_UNITS_SHOWN),
     lateUnitCount: late.length,
     calendar: { year: input.year, months: calendarMonths(input) },
   };
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
 
 function emptyCounts(): StateCounts {
@@ -174,9 +171,9 @@ function progress(input: CycleChartsInput): Progress | undefined {
     for (const o of status.obligations) {
       if (o.state === 'waived') continue;
       required += 1;
-      const first = o.submissions[0];
-      if (!first) continue;
-      const day = planDayOf(Date.parse(first.submittedAt));
+      const submittedMs = Date.parse(o.submissions[0]?.submittedAt ?? '');
+      if (Number.isNaN(submittedMs)) continue;
+      const day = planDayOf(submittedMs);
       perDay.set(day, (perDay.get(day) ?? 0) + 1);
     }
   const deadlines = deadlinesOf(input);
