@@ -1,5 +1,5 @@
 import { cycleCharts, LATE_UNITS_SHOWN } from '../../../web/cycles/cycle-charts';
-import { fixtureInput, PLAN, unit } from './chart-fixtures';
+import { fixtureInput, PLAN, unit } from '../charts/chart-fixtures';
 
 describe('cycleCharts (the numbers of the Tổng quan pictures)', () => {
   const charts = cycleCharts(fixtureInput());
