@@ -27,6 +27,11 @@ const layerZones = [
     from: ['./activities', './workflows', './cycles', './workers', './web', './cli', './simulate'],
     message: 'channels/ send messages; they know nothing of workflows, activities, the core or its adapters.',
   })),
+  ...layer('reports').map((target) => ({
+    target,
+    from: ['./activities', './workflows', './cycles', './workers', './web', './cli', './simulate', './channels'],
+    message: 'reports/ renders a consolidated report into files; it knows nothing of where they go.',
+  })),
   ...['db', 'storage', 'links'].flatMap(layer).map((target) => ({
     target,
     from: ['./activities', './workflows', './cycles', './workers', './web', './cli', './simulate'],
@@ -131,6 +136,7 @@ export default tseslint.config(
                 '**/db/**',
                 '**/links/**',
                 '**/simulate/**',
+                '**/reports/**',
               ],
               message: 'Not sandbox-safe.',
             },

@@ -5,6 +5,7 @@ import { registerCycle } from './commands/cycle';
 import { registerExtend } from './commands/extend';
 import { registerFakeZalo } from './commands/fake-zalo';
 import { registerPlan } from './commands/plan';
+import { registerReport } from './commands/report';
 import { registerSimulate } from './commands/simulate';
 import { registerStart } from './commands/start';
 import { registerStorage } from './commands/storage-sweep';
@@ -34,6 +35,7 @@ function buildProgram(io: CliIo): Command {
   registerSubmit(program, io);
   registerExtend(program, io);
   registerWaive(program, io);
+  registerReport(program, io);
   registerStorage(program, io);
   registerUser(program, io);
   registerToken(program, io);

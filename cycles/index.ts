@@ -1,5 +1,6 @@
 import { coreContext, type CycleCoreDeps } from './core-context';
 import { cycleReads } from './cycle-reads';
+import { cycleReport } from './cycle-report';
 import { cycleUpdates } from './cycle-updates';
 import { temporalHealth } from './temporal-health';
 import { unitFanout } from './unit-fanout';
@@ -34,6 +35,7 @@ export function createCycleCore(deps: CycleCoreDeps) {
     ...unitUpdates(ctx, reads),
     ...unitFanout(ctx),
     ...temporalHealth(ctx),
+    ...cycleReport(ctx, reads),
     files: deps.files,
     reports: deps.reports,
     /** The announced holiday schedules the core compiles with: readers draw the same working calendar. */

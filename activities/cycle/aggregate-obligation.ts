@@ -1,16 +1,18 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { heartbeat } from '@temporalio/activity';
 import writeFileAtomic from 'write-file-atomic';
 import type { AggregationSummary } from '../../domain/cycle/cycle-input';
 import type { CycleRef } from '../../domain/cycle/unit-input';
-import type { ObligationStateName, UnitStatus } from '../../domain/cycle/unit-status';
+import type { ObligationStateName } from '../../domain/cycle/unit-status';
 import { notificationKey, sendKey } from '../../domain/notifications/idempotency-key';
 import type { Contact, PlanRef, ReportNotification, ReportRow } from '../../domain/notifications/notification';
 import { planMinuteStamp } from '../../domain/plan-time';
+import type { ConsolidatedReport } from '../../domain/report/consolidated-report';
+import { REPORT_FILE_FORMATS, renderReport, type RenderedReport } from '../../reports/report-formats';
 import { sendEmailNotification } from '../notify/send-email';
 import type { CycleDeps } from './cycle-deps';
-import { fetchStatuses } from './fetch-statuses';
-import { reportCsv } from './report-csv';
+import { FANOUT_DEADLINE_MS } from './fetch-statuses';
 
 export interface AggregateObligationInput {
   cycle: CycleRef;
@@ -27,40 +29,41 @@ export interface AggregateObligationInput {
   mail?: boolean;
 }
 
-/** Collects every unit's state and values for one obligation, writes the report files, mails the supervisor. */
+/**
+ * Consolidates one obligation's reports (the core's `consolidatedReport`), writes every form of it (DOCX draft, CSV,
+ * XLSX, HTML, JSON) to the reports folder and the shared report store, and mails the supervisor the draft.
+ */
 export function aggregateObligation(deps: CycleDeps) {
   return async (input: AggregateObligationInput): Promise<AggregationSummary> => {
-    const plan = await deps.core.plan(input.planSnapshot);
-    const obligation = plan.obligations.find((o) => o.id === input.obligationId);
-    const form = obligation?.form ? plan.forms[obligation.form] : undefined;
-    const fields = (form?.fields ?? []).map((f) => ({ key: f.key, label: f.label }));
-    const statuses = await fetchStatuses(deps.core, input.cycle, input.unitIds);
-    const rows = statuses.flatMap((status) => rowOf(status, input.obligationId));
-    const count = (s: ReportRow['status']): number => rows.filter((r) => r.status === s).length;
-
-    const csv = reportCsv(fields, rows);
-    const stamp = planMinuteStamp(Date.parse(input.at));
-    const base = `${input.obligationId}-${stamp}${input.final ? '-final' : ''}`;
+    const report = await deps.core.consolidatedReport(
+      {
+        ...input.cycle,
+        obligationId: input.obligationId,
+        at: input.at,
+        final: input.final,
+        planSnapshot: input.planSnapshot,
+        unitIds: input.unitIds,
+      },
+      { onProgress: heartbeat, deadlineMs: FANOUT_DEADLINE_MS },
+    );
+    const base = reportFileBase(input.obligationId, input.at, input.final);
     const dir = path.join(deps.reportsDir, input.cycle.planId, String(input.cycle.year));
-    const json = JSON.stringify({ ...input, fields, rows }, null, 2);
-    await writeAtomically(path.join(dir, `${base}.csv`), csv);
-    await writeAtomically(path.join(dir, `${base}.json`), json);
-    // Also into the blob store, so that every host's web can serve them (the folder is this host's only).
+    const rendered: RenderedReport[] = [];
+    for (const format of REPORT_FILE_FORMATS) rendered.push(await renderReport(report, format));
     const cycleId = `${input.cycle.planId}/${input.cycle.year}`;
-    await deps.core.reports.save({
-      cycleId,
-      name: `${base}.csv`,
-      contentType: 'text/csv; charset=utf-8',
-      content: csv,
-    });
-    await deps.core.reports.save({ cycleId, name: `${base}.json`, contentType: 'application/json', content: json });
+    for (const file of rendered) {
+      const name = `${base}.${file.extension}`;
+      await writeAtomically(path.join(dir, name), file.content);
+      // Also into the blob store, so that every host's web can serve them (the folder is this host's only).
+      await deps.core.reports.save({ cycleId, name, contentType: file.contentType, content: file.content });
+    }
 
     const notification: ReportNotification = {
       kind: 'report',
       key: notificationKey({
         planId: input.cycle.planId,
         year: input.cycle.year,
-        unitId: plan.supervisor,
+        unitId: report.supervisor.id,
         obligationIds: [input.obligationId],
         kind: 'report',
         ordinal: input.final ? 2 : 1,
@@ -71,18 +74,18 @@ export function aggregateObligation(deps: CycleDeps) {
       supervisorName: input.supervisor.name,
       obligation: {
         id: input.obligationId,
-        title: obligation?.title ?? input.obligationId,
-        dueDate: rows[0]?.dueDate ?? '',
+        title: report.obligation.title,
+        dueDate: report.units[0]?.dueDate ?? report.obligation.nominalDueDate,
       },
-      fields,
-      rows,
-      attachments: [
-        {
-          filename: `${base}.csv`,
-          contentType: 'text/csv; charset=utf-8',
-          base64: Buffer.from(csv).toString('base64'),
-        },
-      ],
+      fields: report.fields.map((f) => ({ key: f.key, label: f.label })),
+      rows: rowsOf(report),
+      attachments: rendered
+        .filter((file) => MAILED.has(file.extension))
+        .map((file) => ({
+          filename: `${base}.${file.extension}`,
+          contentType: file.contentType,
+          base64: file.content.toString('base64'),
+        })),
     };
     if (input.mail !== false && input.supervisor.contacts.some((c) => c.email)) {
       await sendEmailNotification(deps.notify)({
@@ -92,36 +95,40 @@ export function aggregateObligation(deps: CycleDeps) {
         to: input.supervisor.contacts.filter((c) => c.email),
       });
     }
+    const outstanding = report.units.filter((l) => l.status === 'missing' || l.status === 'not-yet-due');
     return {
       obligationId: input.obligationId,
       at: input.at,
-      total: rows.length,
-      onTime: count('on-time'),
-      late: count('late'),
-      missing: count('missing'),
-      waived: count('waived'),
-      missingUnits: rows.filter((r) => r.status === 'missing').map((r) => r.unit.id),
-      files: [`${base}.csv`, `${base}.json`],
+      total: report.counts.total,
+      onTime: report.counts.onTime,
+      late: report.counts.late,
+      // Units not in yet, including those whose extended due date is still ahead: the final re-aggregation waits for them.
+      missing: outstanding.length,
+      waived: report.counts.waived,
+      missingUnits: outstanding.map((l) => l.unit.id),
+      files: rendered.map((file) => `${base}.${file.extension}`),
       final: input.final,
     };
   };
 }
 
-function rowOf(status: UnitStatus, obligationId: string): (ReportRow & { dueDate: string })[] {
-  const obligation = status.obligations.find((o) => o.id === obligationId);
-  if (!obligation) return [];
-  const first = obligation.submissions[0];
-  const latest = obligation.submissions.at(-1);
-  return [
-    {
-      unit: status.unit,
-      status: reportStatusOf(obligation.state),
-      dueDate: obligation.dueDate,
-      ...(first && { submittedAt: first.submittedAt }),
-      ...(latest?.documentNumber && { documentNumber: latest.documentNumber }),
-      ...(latest?.values && { values: latest.values }),
-    },
-  ];
+/** The mail carries the draft to edit and sign, and the values for a spreadsheet. */
+const MAILED = new Set(['docx', 'xlsx']);
+
+/** `bao-cao-6-thang-202205120800[-final]`: one version per aggregation instant. */
+export function reportFileBase(obligationId: string, at: string, final: boolean): string {
+  return `${obligationId}-${planMinuteStamp(Date.parse(at))}${final ? '-final' : ''}`;
+}
+
+/** The email's table: a unit whose extended due date is still ahead is "not in yet", as the old table said. */
+function rowsOf(report: ConsolidatedReport): ReportRow[] {
+  return report.units.map((line) => ({
+    unit: { id: line.unit.id, name: line.unit.name },
+    status: line.status === 'not-yet-due' ? 'missing' : line.status,
+    ...(line.submittedAt && { submittedAt: line.submittedAt }),
+    ...(line.documentNumber && { documentNumber: line.documentNumber }),
+    ...(line.values && { values: line.values }),
+  }));
 }
 
 /** An obligation's state as a report (and `dondoc simulate`) counts it: pending and overdue are both missing. */
@@ -131,7 +138,7 @@ export function reportStatusOf(state: ObligationStateName): ReportRow['status'] 
   return state === 'waived' ? 'waived' : 'missing';
 }
 
-async function writeAtomically(file: string, content: string): Promise<void> {
+async function writeAtomically(file: string, content: Buffer): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   await writeFileAtomic(file, content);
 }

@@ -19,6 +19,8 @@ export interface ReportView extends EmailView {
   total: number;
   submitted: number;
   fields: { key: string; label: string }[];
+  /** The DOCX draft is attached (the aggregation's email). */
+  hasDraft: boolean;
   rows: { unitName: string; status: string; submittedAt: string; documentNumber: string; values: string[] }[];
 }
 
@@ -47,6 +49,7 @@ export function reportView(notification: ReportNotification, audience: Audience,
     counts: statuses.map((status) => ({ label: STATUS_LABELS[status], count: count(status) })),
     total: rows.length,
     submitted,
+    hasDraft: notification.attachments?.some((a) => a.filename.endsWith('.docx')) ?? false,
     fields,
     rows: rows.map((row) => ({
       unitName: row.unit.name,

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { Workbook } from 'exceljs';
 import type { UnitStatus } from '../../domain/cycle/unit-status';
+import type { ConsolidatedReport } from '../../domain/report/consolidated-report';
 import { runDondoc } from '../helpers/cli';
 import { runCliWith, startSmallCycle, startTestStack, type CliRun, type TestStack } from '../helpers/stack';
 
@@ -179,6 +181,37 @@ describe('dondoc submit | extend | waive (dev server, real worker)', () => {
     const again = await dondoc('waive', CYCLE, 'phong-noi-vu', 'ke-hoach', '--reason', 'Lần nữa');
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('đã được miễn');
+  });
+
+  it('makes the consolidated report on demand, in each format, from what the units submitted so far', async () => {
+    const json = await dondoc('report', CYCLE, '--obligation', 'bao-cao', '--format', 'json');
+    expect(json).toMatchObject({ code: 0, stderr: '' });
+    const report = JSON.parse(json.stdout) as ConsolidatedReport;
+    // xa-dong submitted 3 models on time; xa-tay's due date (12/05/2031) is still ahead.
+    expect(report.counts).toEqual({ total: 2, onTime: 1, late: 0, missing: 0, waived: 0, notYetDue: 1, onTimeRate: 1 });
+    expect(report.indicators[0]).toMatchObject({ kind: 'sum', field: { key: 'so-mo-hinh' }, total: 3, reported: 1 });
+
+    const csv = await dondoc('report', CYCLE, '--obligation', 'bao-cao', '--format', 'csv');
+    expect(csv.stdout.startsWith('\uFEFFMã đơn vị,Đơn vị,Tình trạng,Hạn nộp')).toBe(true);
+    expect(csv.stdout).toContain('xa-dong,UBND xã Đông,Đúng hạn,12/05/2031');
+
+    const out = path.join(stack.dataDir, 'bao-cao.xlsx');
+    const xlsx = await dondoc('report', CYCLE, '--obligation', 'bao-cao', '--format', 'xlsx', '--out', out);
+    expect(xlsx).toMatchObject({ code: 0, stderr: '' });
+    expect(xlsx.stdout).toContain(`Đã ghi ${out}: «Báo cáo kết quả 6 tháng», số liệu đến`);
+    expect(xlsx.stdout).toContain('1/2 đơn vị đã nộp (đúng hạn 1, trễ hạn 0), chưa nộp 0, được miễn 0, chưa đến hạn 1');
+    const workbook = new Workbook();
+    await workbook.xlsx.readFile(out);
+    const units = workbook.getWorksheet('Theo đơn vị');
+    expect(units?.getRow(2).getCell(2).value).toBe('UBND xã Đông');
+    expect(units?.getRow(4).values).toEqual(expect.arrayContaining(['Tổng cộng', 3]));
+
+    const unknown = await dondoc('report', CYCLE, '--obligation', 'khong-co', '--format', 'json');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain(
+      'cycle cycle-small/2031 has no obligation khong-co (its obligations: ke-hoach, bao-cao)',
+    );
+    expect(unknown.stderr).not.toMatch(STACK_TRACE);
   });
 
   it('exits 2 for an unknown cycle, unit or obligation, naming it', async () => {

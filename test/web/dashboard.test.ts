@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { ConsolidatedReport } from '../../domain/report/consolidated-report';
 import { getStatusQuery } from '../../workflows/unit-messages';
 import { startSmallCycle, startTestStack, type TestStack } from '../helpers/stack';
 import { SAMPLES } from './file-samples';
@@ -162,6 +163,74 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^phong-noi-vu,Phòng Nội vụ huyện,2031-03-17,Được miễn,,,Không áp dụng,$/);
     expect(lines[2]).toMatch(/^xa-dong,UBND xã Đông,2031-03-17,Đã nộp đúng hạn,20\d\d-.+,2031-05-12,Chưa đến hạn,$/);
+  });
+
+  it('lists every stored report version, marks one made before a later submission stale, and makes one now', async () => {
+    const cycleId = 'cycle-small/2031';
+    // A version made before xa-dong submitted its plan (stale), and one of the report, after every submission so far.
+    await stack.core.reports.save({
+      cycleId,
+      name: 'ke-hoach-202501010800.csv',
+      contentType: 'text/csv',
+      content: 'a',
+    });
+    await stack.core.reports.save({ cycleId, name: 'bao-cao-203105140800.csv', contentType: 'text/csv', content: 'b' });
+    await stack.core.reports.save({
+      cycleId,
+      name: 'bao-cao-203105140800.html',
+      contentType: 'text/html; charset=utf-8',
+      content: '<p>b</p>',
+    });
+    const page = await get(`${BASE}/reports`);
+    expect(page.statusCode).toBe(200);
+    const section = (id: string) =>
+      page.body.slice(page.body.indexOf(`id="report-${id}"`)).split('</section>')[0] ?? '';
+    expect(section('bao-cao')).toContain('Mới nhất');
+    expect(section('bao-cao')).toContain(`href="${BASE}/reports/bao-cao-203105140800.csv"`);
+    expect(section('bao-cao')).toContain('14/05/2031 08:00');
+    expect(section('ke-hoach')).toContain('Đã cũ');
+    expect((await get(`${BASE}`)).body).toContain(`href="${BASE}/reports"`);
+
+    const stored = await get(`${BASE}/reports/bao-cao-203105140800.html`);
+    expect(stored.statusCode).toBe(200);
+    expect(stored.headers['content-security-policy']).toContain("default-src 'none'");
+    expect((await get(`${BASE}/reports/bao-cao-203105140800.docx`)).statusCode).toBe(404);
+
+    const live = await get(`${BASE}/reports/live/bao-cao/csv`);
+    expect(live.statusCode).toBe(200);
+    expect(live.headers['content-disposition']).toBe('attachment; filename="bao-cao-2031-hien-tai.csv"');
+    expect(live.rawPayload.toString('utf8')).toContain('xa-tay,UBND xã Tây,Chưa đến hạn,02/06/2031');
+    // Last year's stored report (an older JSON form without field types) is compared against, by field key.
+    const lastYear = {
+      fields: [{ key: 'so-mo-hinh', label: 'Số mô hình' }],
+      rows: [
+        {
+          unit: { id: 'xa-dong', name: 'UBND xã Đông' },
+          status: 'late',
+          dueDate: '2030-05-10',
+          values: { 'so-mo-hinh': 1 },
+        },
+      ],
+      obligationId: 'bao-cao',
+    };
+    await stack.core.reports.save({
+      cycleId: 'cycle-small/2030',
+      name: 'bao-cao-203005140800.json',
+      contentType: 'application/json',
+      content: JSON.stringify(lastYear),
+    });
+    const json = (await get(`${BASE}/reports/live/bao-cao/json`)).json<ConsolidatedReport>();
+    expect(json.comparisons).toEqual([
+      {
+        basis: 'previous-year',
+        against: { planId: 'cycle-small', year: 2030, obligationId: 'bao-cao', obligationTitle: 'bao-cao' },
+        counts: { total: 1, onTime: 0, late: 1, missing: 0, waived: 0, notYetDue: 0, onTimeRate: 0 },
+        changes: [{ key: 'so-mo-hinh', label: 'Số mô hình "Dân vận khéo"', kind: 'sum', previous: 1 }],
+      },
+    ]);
+    const html = await get(`${BASE}/reports/live/bao-cao/html`);
+    expect(html.body).toContain('<h1>Tổng hợp báo cáo kết quả 6 tháng năm 2031</h1>');
+    expect((await get(`${BASE}/reports/live/bao-cao/pdf`)).statusCode).toBe(404);
   });
 
   it('lists overdue obligations (none in a future cycle)', async () => {

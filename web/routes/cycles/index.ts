@@ -7,6 +7,7 @@ import { CycleParams, MatrixQuery, parseParams } from './cycle-params';
 import messageRoutes from './messages';
 import obligationActions from './obligation-actions';
 import overdueRoutes from './overdue';
+import reportRoutes from './reports';
 import unitRoutes from './unit';
 
 /** The Phòng Nội vụ dashboard: every page here needs a session. */
@@ -59,6 +60,7 @@ const cycleRoutes: FastifyPluginAsync = async (app) => {
 
   await app.register(overdueRoutes);
   await app.register(messageRoutes);
+  await app.register(reportRoutes);
   await app.register(unitRoutes);
   await app.register(obligationActions);
   await app.register(chartRoutes);
