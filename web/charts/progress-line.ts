@@ -1,4 +1,4 @@
-import { parseLocalDate } from '../../domain/local-date';
+import { dayNumberFromParts, formatLocalDate, parseLocalDate, partsFromDayNumber } from '../../domain/local-date';
 import { vnDate } from '../../domain/plan-time';
 import type { Progress } from '../cycles/cycle-charts';
 import { el, legend, num, svgRoot, text, textWidth, tooltip, type LegendItem } from './svg';
@@ -17,6 +17,26 @@ function dayMonth(date: string): string {
 
 function dayOf(date: string): number {
   return parseLocalDate(date) ?? 0;
+}
+
+/** A tick and `T<month>` under the axis at each first of a month inside the range, when there are few enough. */
+function monthTicks(progress: Progress, x: (date: string) => number): string[] {
+  const from = dayOf(progress.from);
+  const to = dayOf(progress.to);
+  if (to - from > 400) return [];
+  const ticks: string[] = [];
+  let { year, month } = partsFromDayNumber(from);
+  for (;;) {
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+    const first = dayNumberFromParts(year, month, 1);
+    if (first > to) return ticks;
+    const date = formatLocalDate(first);
+    ticks.push(
+      el('line', { x1: x(date), y1: PLOT.bottom, x2: x(date), y2: PLOT.bottom + 4, stroke: '#111827' }),
+      text(`T${month}`, { x: x(date), y: PLOT.bottom + 16, 'text-anchor': 'middle', 'font-size': 11, fill: '#4b5563' }),
+    );
+  }
 }
 
 /**
@@ -41,8 +61,9 @@ export function progressLineSvg(progress: Progress | undefined, id = 'chart-prog
     el('line', { x1: PLOT.left, y1: PLOT.top, x2: PLOT.left, y2: PLOT.bottom, stroke: '#111827' }),
     text('0', { x: PLOT.left - 6, y: PLOT.bottom + 4, 'text-anchor': 'end' }),
     text(String(progress.required), { x: PLOT.left - 6, y: y(progress.required) + 4, 'text-anchor': 'end' }),
-    text(vnDate(progress.from), { x: PLOT.left, y: PLOT.bottom + 18 }),
-    text(vnDate(progress.to), { x: PLOT.right, y: PLOT.bottom + 18, 'text-anchor': 'end' }),
+    text(vnDate(progress.from), { x: PLOT.left, y: PLOT.bottom + 34 }),
+    text(vnDate(progress.to), { x: PLOT.right, y: PLOT.bottom + 34, 'text-anchor': 'end' }),
+    ...monthTicks(progress, x),
   ];
   const target = [
     el('line', {
@@ -157,12 +178,12 @@ export function progressLineSvg(progress: Progress | undefined, id = 'chart-prog
         ]
       : []),
   ];
-  const key = legend(items, { x: 8, y: PLOT.bottom + 28, width: WIDTH - 16 });
+  const key = legend(items, { x: 8, y: PLOT.bottom + 44, width: WIDTH - 16 });
   const desc =
     `Từ ${vnDate(progress.from)} đến ${vnDate(progress.to)}: đã nộp ${last} trên ${progress.required} báo cáo phải nộp. ` +
     `Hạn nộp: ${progress.deadlines.map((d) => `${vnDate(d.date)} (${d.titles.join('; ')})`).join(', ')}.`;
   return svgRoot(
-    { id, width: WIDTH, height: PLOT.bottom + 28 + key.height + 6, title, desc },
+    { id, width: WIDTH, height: PLOT.bottom + 44 + key.height + 6, title, desc },
     ...target,
     ...deadlines,
     ...today,

@@ -103,6 +103,8 @@ describe('the SVG pictures', () => {
     expect([...ys].sort((a, b) => b - a)).toEqual(ys);
     const texts = findAll(svg, (e) => e.name === 'text').map(textOf);
     expect(texts).toEqual(expect.arrayContaining(['Đã nộp (lũy kế): 5', 'Phải nộp: 12', 'Hôm nay 15/06/2026']));
+    // From 10/03 to 15/12: a tick at the first of April to December.
+    expect(texts.filter((t) => /^T\d+$/.test(t))).toEqual(['T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10', 'T11', 'T12']);
     expect(parseXml(progressLineSvg(undefined)).attrs.role).toBe('img');
   });
 
