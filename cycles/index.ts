@@ -38,6 +38,8 @@ export function createCycleCore(deps: CycleCoreDeps) {
     ...cycleReport(ctx, reads),
     files: deps.files,
     reports: deps.reports,
+    /** The announced holiday schedules the core compiles with: readers draw the same working calendar. */
+    announced: deps.announced,
     taskQueue: deps.taskQueue,
   };
 }

@@ -121,6 +121,8 @@ export function testCore(options: {
   dataDir: string;
   db: DondocDb;
   links?: { secret: Buffer; publicBaseUrl: string };
+  /** The core's clock (statuses are re-derived at it), for pages that must not change with the date. */
+  now?: () => number;
 }): CycleCore {
   const blobs = createLocalBlobStore(path.join(options.dataDir, 'files'));
   return createCycleCore({
@@ -131,6 +133,7 @@ export function testCore(options: {
     reports: createReportStore(blobs, options.db),
     announced: loadAnnouncedSchedules(),
     ...(options.links && { links: createLinkSigner(options.links.secret, options.links.publicBaseUrl) }),
+    ...(options.now && { now: options.now }),
   });
 }
 

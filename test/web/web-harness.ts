@@ -3,6 +3,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { CycleCore } from '../../cycles';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
 import { createAccessStores, type AccessStores, type ApiScope } from '../../db/stores';
 import { createDispatchStores } from '../../db/stores/message-store';
@@ -55,9 +56,11 @@ export async function buildTestApp(
     linkSecret?: Buffer;
     previousSecrets?: Buffer[];
     taskQueue?: string;
+    /** The app's core, instead of the stack's (e.g. one with a fixed clock). */
+    core?: CycleCore;
   } = {},
 ): Promise<WebApp> {
-  const { now, linkSecret, previousSecrets, taskQueue, ...config } = overrides;
+  const { now, linkSecret, previousSecrets, taskQueue, core: givenCore, ...config } = overrides;
   const secret = linkSecret ?? randomBytes(32);
   // The stack's database when there is one (its CLI runs see the same accounts), else one per test file.
   const db = stack?.db ?? (await testDatabase()).db;
@@ -67,14 +70,15 @@ export async function buildTestApp(
   const tokenWith = async (...scopes: ApiScope[]) =>
     (await access.apiTokens.create(`thử ${scopes.join(',')}`, scopes, new Date())).token;
   const core =
-    stack && taskQueue === undefined
+    givenCore ??
+    (stack && taskQueue === undefined
       ? stack.core
       : testCore({
           client: stack?.client ?? new Client({ connection: Connection.lazy({ address: '127.0.0.1:1' }) }),
           taskQueue: taskQueue ?? 'nobody-polls-this',
           dataDir: stack?.dataDir ?? path.join(__dirname, 'no-data'),
           db,
-        });
+        }));
   const app = await buildApp({
     config: { namespace: 'default', ...config },
     core,

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { planContactProblems } from '../../../domain/dispatch/plan-contact-problems';
 import { cycleMatrix } from '../../cycles/cycle-matrix';
 import { matrixCsv } from '../../cycles/matrix-csv';
+import chartRoutes from './charts';
 import { CycleParams, MatrixQuery, parseParams } from './cycle-params';
 import messageRoutes from './messages';
 import obligationActions from './obligation-actions';
@@ -62,6 +63,7 @@ const cycleRoutes: FastifyPluginAsync = async (app) => {
   await app.register(reportRoutes);
   await app.register(unitRoutes);
   await app.register(obligationActions);
+  await app.register(chartRoutes);
 };
 
 export default cycleRoutes;
