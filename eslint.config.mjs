@@ -137,6 +137,7 @@ export default tseslint.config(
                 '**/links/**',
                 '**/simulate/**',
                 '**/reports/**',
+                '**/observability/**',
               ],
               message: 'Not sandbox-safe.',
             },

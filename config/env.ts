@@ -43,6 +43,12 @@ export const EnvSchema = z
     /** Port of the web server. @defaultValue 3000 */
     PORT: port.default(3000),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    /** `json` (one object a line) or `pretty` (for a person). Unset: pretty in embedded mode, json otherwise. */
+    LOG_FORMAT: z.enum(['json', 'pretty'], { error: 'must be json or pretty' }).optional(),
+    /** A bearer token `/metrics` then requires; unset: `/metrics` is open to whoever reaches the web port. */
+    METRICS_TOKEN: optionalPath,
+    /** Loopback port of the Temporal SDK's own Prometheus exporter (served again by `/metrics`). Unset: a free one. */
+    TEMPORAL_METRICS_PORT: port.optional(),
     /** Base of the links put into messages (submission links, dashboard). @defaultValue `http://127.0.0.1:3000` */
     PUBLIC_BASE_URL: z.url().optional(),
     /**

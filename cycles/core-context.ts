@@ -1,6 +1,7 @@
 import type { Client, WorkflowHandle } from '@temporalio/client';
 import type { AnnouncedSchedule } from '../domain/calendar';
 import { cycleWorkflowId, unitWorkflowId } from '../domain/cycle/cycle-input';
+import type { SubmitReceipt } from '../domain/cycle/unit-commands';
 import type { LinkSigner } from '../links/link-signer';
 import type { FileStore } from '../storage/file-store';
 import type { PlanStore } from '../storage/plan-store';
@@ -29,6 +30,8 @@ export interface CycleCoreDeps {
   queryConcurrency?: number;
   /** How long one operation may wait for Temporal, ms: a missing worker must not hang its caller. @defaultValue 30 s */
   deadlineMs?: number;
+  /** Told of each submission the workflow recorded (dondoc_submissions_total). */
+  onSubmitted?: (receipt: SubmitReceipt) => void;
 }
 
 /** A cycle: the workflow `dondoc/<planId>/<year>`. */

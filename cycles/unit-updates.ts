@@ -90,7 +90,9 @@ export function unitUpdates(ctx: CoreContext, reads: CycleReads) {
         });
       };
       try {
-        return await run(target, submitUpdate, input, options, recordFiles);
+        const submitted = await run(target, submitUpdate, input, options, recordFiles);
+        ctx.deps.onSubmitted?.(submitted.result);
+        return submitted;
       } catch (err) {
         // A record left behind only keeps a blob from the sweep: never worth hiding the refusal for.
         if (notApplied(err)) await ctx.deps.files.unrecord(recorded).catch(() => undefined);

@@ -3,7 +3,8 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import pino from 'pino';
 import { shiftedServerClock } from '../activities/shifted-clock';
 import type { Config } from '../config/env';
 import { loadPlanFile } from '../config/plan-loader';
@@ -15,7 +16,10 @@ import { createDbSentLedger } from '../db/stores/sent-ledger-store';
 import { isAppError } from '../domain/errors';
 import type { DayNumber } from '../domain/local-date';
 import { atPlanDate } from '../domain/plan-time';
+import { createLogger } from '../observability/logger';
+import { installSdkRuntime } from '../observability/telemetry';
 import { composeDondoc, type Dondoc } from '../workers/compose';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../workers/worker';
 import { createNotificationLog } from './notification-log';
 import { outcomesOf, type Outcome } from './outcomes';
 import { recipientCounts, type RecipientCount } from './recipient-counts';
@@ -54,7 +58,9 @@ export async function runSimulation(config: Config, options: SimulationOptions):
   await mkdir(options.outDir, { recursive: true });
   const stateDir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-simulate-'));
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    // The SDK's warnings (and workflow and activity lines at LOG_LEVEL=debug) on stderr: stdout is the user's.
+    const level = config.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn';
+    installSdkRuntime(createLogger({ ...config.env, LOG_LEVEL: level }, pino.destination({ dest: 2, sync: true })));
   } catch {
     // Already installed by an earlier simulation in this process.
   }
@@ -65,7 +71,11 @@ export async function runSimulation(config: Config, options: SimulationOptions):
   });
   const [env, workflowBundle, database] = await Promise.all([
     TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: executable } } }),
-    bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') }),
+    bundleWorkflowCode({
+      workflowsPath: require.resolve('../workflows'),
+      workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+      logger: new DefaultLogger('WARN'),
+    }),
     // A run that leaves nothing behind: its state lives in memory.
     openDatabase({ memory: true }),
   ]);

@@ -1,7 +1,7 @@
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { installErrorHandler } from './error-handler';
 import appContext, { type AppContextOptions } from './plugins/app-context';
 import auth from './plugins/auth';
@@ -13,15 +13,19 @@ import authRoutes from './routes/auth';
 import cycleRoutes from './routes/cycles';
 import healthRoutes from './routes/healthz';
 import linkRoutes from './routes/links';
+import operationsRoutes, { type OperationsOptions } from './routes/operations';
 
 export interface BuildAppOptions extends AppContextOptions {
-  logger?: boolean;
+  /** The process's pino logger (dondoc start), or Fastify's own on/off. */
+  logger?: boolean | FastifyBaseLogger;
+  /** `/metrics`, and what `/readyz` checks besides Temporal. */
+  operations?: OperationsOptions;
 }
 
 /** The whole web app, ready for `inject()` or `startWebServer`; it never listens by itself. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    ...(typeof options.logger === 'object' ? { loggerInstance: options.logger } : { logger: options.logger ?? false }),
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     // Submission tokens are ~130 characters; the default limit of a path parameter is 100.
@@ -45,6 +49,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   installErrorHandler(app);
 
   await app.register(healthRoutes);
+  await app.register(operationsRoutes, options.operations ?? {});
   await app.register(authRoutes);
   await app.register(accountRoutes, { prefix: '/account' });
   await app.register(linkRoutes, { prefix: '/s' });

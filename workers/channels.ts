@@ -22,6 +22,7 @@ import {
 import type { Config } from '../config/env';
 import { AppError } from '../domain/errors';
 import { redactUrl } from '../domain/redact-url';
+import type { DondocMetrics } from '../observability/metrics';
 import { LOOPBACK } from './loopback';
 
 /** Zalo calls under way at once per process (the HTTP client keeps as many connections). */
@@ -61,6 +62,8 @@ export interface ChannelOptions {
   tap?: { mailer(inner: Mailer): Mailer; zalo(inner: ZaloMessenger): ZaloMessenger };
   /** Where links in messages point people; none for a run nobody opens. */
   dashboardUrl?: string;
+  /** dondoc's Prometheus series, counted by the activities and the Zalo token manager. */
+  metrics?: DondocMetrics;
 }
 
 /**
@@ -141,6 +144,7 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
         : FAKE_ZALO_DEFAULTS.refreshToken,
       refreshBeforeMinutes: env.ZALO_REFRESH_BEFORE_MINUTES,
       now,
+      onRefreshed: () => options.metrics?.zaloTokenRefreshes.inc(),
     });
     const templates = real
       ? {
@@ -162,6 +166,7 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
         ledger: options.ledger,
         slots: { email: createSendSlots(env.SMTP_POOL_SIZE), zalo: createSendSlots(ZALO_SENDS_AT_ONCE) },
         ...(options.dashboardUrl && { dashboardUrl: options.dashboardUrl }),
+        ...(options.metrics && { metrics: options.metrics }),
       },
       describe,
       close: () => closeAll(closers),

@@ -56,6 +56,7 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
     announced,
     now: () => options.now().getTime(),
     ...(options.links && { links: options.links }),
+    onSubmitted: (receipt) => options.channels.metrics?.submissions.inc({ timeliness: receipt.timeliness }),
   });
   const channels = await startChannels(options.config, { ...options.channels, now: options.now });
   try {

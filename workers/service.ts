@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import type { Config } from '../config/env';
 import { resolveTemporalCli } from '../config/temporal-binaries';
 import { databaseTarget } from '../db/database-target';
 import { openDatabase, type OpenedDatabase } from '../db/open-database';
+import { pingDatabase } from '../db/ping-database';
 import { createAccessStores } from '../db/stores';
 import { createDispatchStores } from '../db/stores/message-store';
 import { createDbSentLedger } from '../db/stores/sent-ledger-store';
@@ -11,6 +12,7 @@ import { createDbZaloTokenStore } from '../db/stores/zalo-token-store';
 import { AppError } from '../domain/errors';
 import { createLinkSigner } from '../links/link-signer';
 import { loadSigningSecrets } from '../links/signing-secrets';
+import { installTelemetry } from '../observability/telemetry';
 import { openStores } from '../storage/stores';
 import { buildApp } from '../web/app';
 import { bootstrapAccounts, declaredAccounts } from '../web/auth/bootstrap-accounts';
@@ -32,11 +34,8 @@ export interface ServiceOutput {
  * until SIGINT or SIGTERM. Everything it started is stopped before it resolves.
  */
 export async function runService(config: Config, out: ServiceOutput): Promise<void> {
-  // We own the signals: the SDK's default handlers would stop the worker but not the dev server.
-  Runtime.install({
-    logger: new DefaultLogger(config.env.LOG_LEVEL === 'debug' ? 'INFO' : 'WARN'),
-    shutdownSignals: [],
-  });
+  // pino for the service, Fastify and the SDK; the runtime keeps `shutdownSignals: []`: we own the signals.
+  const telemetry = await installTelemetry(config);
 
   const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', () => resolve('SIGINT'));
@@ -108,6 +107,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
         zaloTokenStore: (account) => createDbZaloTokenStore(db, account),
         tokenDir: path.join(config.dataDir, 'zalo'),
         dashboardUrl: `${baseUrl.replace(/\/$/, '')}/`,
+        metrics: telemetry.metrics,
       },
       links: createLinkSigner(secrets.current, baseUrl),
     });
@@ -121,7 +121,13 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
       access,
       ...createDispatchStores(db),
       secrets,
-      logger: config.env.LOG_LEVEL === 'debug',
+      logger: telemetry.logger,
+      operations: {
+        metrics: telemetry.metrics,
+        sdkMetricsUrl: telemetry.sdkMetricsUrl,
+        ...(config.env.METRICS_TOKEN && { metricsToken: config.env.METRICS_TOKEN }),
+        pingDatabase: () => pingDatabase(db),
+      },
     });
     web = await startWebServer(app, { host: config.env.HOST, port: config.env.PORT });
     out.info(`Web (dashboard)      ${web.url}  (submission links: ${baseUrl}/s/…)`);

@@ -1,5 +1,9 @@
 import { type NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { activityLogAttributes } from '../observability/activity-log-attributes';
+
+/** Workflow interceptors: give them to `bundleWorkflowCode({ workflowInterceptorModules })` too (a bundle ignores the worker's). */
+export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../workflows/log-attributes')];
 
 export interface CreateWorkerOptions {
   connection: NativeConnection;
@@ -19,6 +23,7 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.deps),
+    interceptors: { activity: [activityLogAttributes], workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
     ...workflowSource,
   });
 }

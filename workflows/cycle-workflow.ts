@@ -4,6 +4,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  log,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -225,6 +226,7 @@ async function dispatchDue(input: CycleWorkflowInput, state: CycleState, now: ()
     return;
   }
   delete dispatch.pendingAt;
+  log.info('moment dispatched', { at, items: result.items, ...result.messages });
   dispatch.lastMomentAt = at;
   dispatch.moments++;
   dispatch.sent += result.messages.sent;

@@ -4,6 +4,7 @@ import {
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
+  log,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -80,6 +81,11 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
       if (receipt.version === 1) state.cycleNotices.push(receipt.obligationId);
       const submission = state.obligations.find((o) => o.id === receipt.obligationId)?.submissions.at(-1);
       if (submission) state.receipts.push(receiptNotification(input, receipt, submission));
+      log.info('submission recorded', {
+        obligation: receipt.obligationId,
+        version: receipt.version,
+        timeliness: receipt.timeliness,
+      });
       return Promise.resolve(receipt);
     },
     {
@@ -95,6 +101,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
       // Checked again: the obligation may have been resolved while the activity ran.
       rejectAs('ExtensionRejected', () => checkRecompiled(input, state, request, compiled));
       applyExtend(state, request, compiled, now(), toPlanIso(now()));
+      log.info('obligation extended', { obligation: request.obligationId, newDueDate: request.newDueDate });
       state.scheduleNotices.push(request.obligationId);
       return compiled;
     },
@@ -106,6 +113,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
       rejectAs('WaiverRejected', () => checkWaive(input, state, request));
       const waivedAt = toPlanIso(now());
       applyWaive(state, request, waivedAt);
+      log.info('obligation waived', { obligation: request.obligationId });
       state.cycleNotices.push(request.obligationId);
       return Promise.resolve({ obligationId: request.obligationId, waivedAt });
     },

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { heartbeat } from '@temporalio/activity';
+import { heartbeat, log } from '@temporalio/activity';
 import writeFileAtomic from 'write-file-atomic';
 import type { AggregationSummary } from '../../domain/cycle/cycle-input';
 import type { CycleRef } from '../../domain/cycle/unit-input';
@@ -34,6 +34,27 @@ export interface AggregateObligationInput {
  * XLSX, HTML, JSON) to the reports folder and the shared report store, and mails the supervisor the draft.
  */
 export function aggregateObligation(deps: CycleDeps) {
+  const aggregate = consolidate(deps);
+  return async (input: AggregateObligationInput): Promise<AggregationSummary> => {
+    const counter = deps.notify.metrics?.aggregations;
+    try {
+      const summary = await aggregate(input);
+      counter?.inc({ outcome: 'succeeded' });
+      log.info('report aggregated', {
+        total: summary.total,
+        onTime: summary.onTime,
+        late: summary.late,
+        final: input.final,
+      });
+      return summary;
+    } catch (err) {
+      counter?.inc({ outcome: 'failed' });
+      throw err;
+    }
+  };
+}
+
+function consolidate(deps: CycleDeps) {
   return async (input: AggregateObligationInput): Promise<AggregationSummary> => {
     const report = await deps.core.consolidatedReport(
       {

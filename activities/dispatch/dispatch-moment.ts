@@ -1,8 +1,8 @@
-import { heartbeat } from '@temporalio/activity';
+import { heartbeat, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { mapLimit } from '../../cycles';
 import type { CycleRef } from '../../domain/cycle/unit-input';
-import type { UnitStatus } from '../../domain/cycle/unit-status';
+import type { ObligationStateName, UnitStatus } from '../../domain/cycle/unit-status';
 import type { CatchUpMode, UnitDueView } from '../../domain/dispatch/due-items';
 import { nextEventMs, selectDueItems } from '../../domain/dispatch/due-items';
 import { enrichItems, workingDaysOn, type ItemFacts } from '../../domain/dispatch/enrich-items';
@@ -25,6 +25,7 @@ import { audienceContacts, planDirectory, type PlanDirectory } from '../../domai
 import { planCalendar } from '../../domain/plan/plan-calendar';
 import { planDayOf, planInstant, toPlanIso } from '../../domain/plan-time';
 import { withinSendingHours } from '../../domain/schedule/sending-hours';
+import type { DondocMetrics } from '../../observability/metrics';
 import type { CycleDeps } from '../cycle/cycle-deps';
 import { fetchStatuses } from '../cycle/fetch-statuses';
 import type { DispatchStores } from './dispatch-deps';
@@ -109,6 +110,7 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
     const delivered = await deps.stores.messages.deliveredOn(planDay, input.at);
     const problems = await knownProblems(deps.stores);
     const counts = { sent: 0, held: 0, failed: 0, unknown: 0 };
+    let merged = 0;
     const errors: unknown[] = [];
     await mapLimit(
       buckets,
@@ -118,6 +120,7 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
         if (bucket.items.length === 0) {
           // Everything it held was resolved meanwhile: nothing to say.
           await deps.stores.messages.markMerged(bucket.heldKeys, key);
+          merged += bucket.heldKeys.length;
           return;
         }
         const roles = people.get(`${bucket.channel} ${bucket.address}`)?.roles ?? new Set<Audience>(['unit']);
@@ -127,6 +130,7 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
           const reason = `Đã đủ ${cap} tin trong ngày cho người này; gộp vào tin của ngày làm việc tiếp theo`;
           await deps.stores.messages.save({ ...row, status: 'held', reason, releaseAt });
           await deps.stores.messages.markMerged(bucket.heldKeys, key);
+          merged += bucket.heldKeys.length;
           counts.held++;
           return;
         }
@@ -163,11 +167,14 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
         await deps.stores.messages.save({ ...row, ...outcome });
         // The new row carries every item of the held ones, whatever became of it.
         await deps.stores.messages.markMerged(bucket.heldKeys, key);
+        merged += bucket.heldKeys.length;
         if (outcome.status in counts) counts[outcome.status as keyof typeof counts]++;
       },
       heartbeat,
     );
     if (errors.length > 0) throw errors[0];
+    countMoment(deps.notify.metrics, input.cycle, statuses, counts.held, merged);
+    log.info('moment dispatched', { at: input.at, items: items.length, ...counts, merged, skipped: skipped.length });
 
     const nextEvent = nextEventMs(views, atMs);
     const nextRelease = await deps.stores.messages.nextRelease(input.cycle);
@@ -184,6 +191,34 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
     };
   };
 }
+
+/** Held and merged messages, and the cycle's obligations by state as this moment saw them. */
+function countMoment(
+  metrics: DondocMetrics | undefined,
+  cycle: CycleRef,
+  statuses: readonly UnitStatus[],
+  held: number,
+  merged: number,
+): void {
+  if (!metrics) return;
+  metrics.messagesHeld.inc(held);
+  metrics.messagesMerged.inc(merged);
+  const byState = new Map<ObligationStateName, number>(OBLIGATION_STATES.map((state) => [state, 0]));
+  for (const status of statuses) {
+    for (const obligation of status.obligations)
+      byState.set(obligation.state, (byState.get(obligation.state) ?? 0) + 1);
+  }
+  for (const [state, count] of byState)
+    metrics.obligations.set({ cycle: `${cycle.planId}/${cycle.year}`, state }, count);
+}
+
+const OBLIGATION_STATES: readonly ObligationStateName[] = [
+  'pending',
+  'submitted-on-time',
+  'submitted-late',
+  'overdue',
+  'waived',
+];
 
 /** The contact problems known before this moment, read once: `<channel> <address> <contact hash>`. */
 async function knownProblems(stores: DispatchStores): Promise<Set<string>> {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { renderMomentEmail } from '../../channels/email';
 import { renderMomentOaText, renderMomentZns } from '../../channels/zalo';
-import type { MomentMessage, RecipientBucket } from '../../domain/dispatch/message-items';
+import { messageSummary, type MomentMessage, type RecipientBucket } from '../../domain/dispatch/message-items';
 import type { ContactProblemRecord, MessageRecord } from '../../domain/dispatch/message-record';
 import type { ChannelAvailability } from '../../domain/notifications/delivery-plan';
 import type { Audience, Contact } from '../../domain/notifications/notification';
@@ -44,13 +44,14 @@ export async function sendMomentMessage(
   problems: ReadonlySet<string>,
 ): Promise<SendOutcome | undefined> {
   const hash = contactHash(bucket.person);
+  const { kind } = messageSummary(message.items);
   const blocked = (channel: ContactProblemRecord['channel'], address: string | undefined): boolean =>
     !address || problems.has(`${channel} ${channel === 'email' ? address.toLowerCase() : address} ${hash}`);
 
   if (bucket.channel === 'email') {
     if (blocked('email', bucket.address)) return undefined;
     const email = renderMomentEmail(message, { dashboardUrl: deps.dashboardUrl });
-    const result = await deliverEmail(deps, { audience: role, key: message.key, to: [bucket.person] }, email);
+    const result = await deliverEmail(deps, { audience: role, key: message.key, to: [bucket.person], kind }, email);
     await recordProblems(deps, result, hash);
     return {
       ...outcomeOf(result),
@@ -65,7 +66,7 @@ export async function sendMomentMessage(
     const result = await deliverZalo(
       deps,
       'oa',
-      { audience: role, key: `${message.key}/oa`, to: [person] },
+      { audience: role, key: `${message.key}/oa`, to: [person], kind },
       async (zalo, userId) => {
         const sent = await zalo.sendOaText({ userId, text, idempotencyKey: `${message.key}/oa` });
         return { recipient: userId, providerId: sent.message_id, acceptedAtMs: deps.now().getTime() };
@@ -81,7 +82,7 @@ export async function sendMomentMessage(
   const result = await deliverZalo(
     deps,
     'zns',
-    { audience: role, key: message.key, to: [person] },
+    { audience: role, key: message.key, to: [person], kind },
     async (zalo, phone) => {
       const sent = await zalo.sendZns({ template: zns.template, phone, data: zns.data, idempotencyKey: message.key });
       return { recipient: sent.phone, providerId: sent.msg_id, acceptedAtMs: Number(sent.sent_time) };

@@ -1,5 +1,6 @@
 import type { Mailer } from '../../channels/email';
 import type { ZaloMessenger } from '../../channels/zalo';
+import type { DondocMetrics } from '../../observability/metrics';
 import type { SendSlots } from './send-slots';
 import type { SentLedger } from './sent-ledger';
 
@@ -14,4 +15,6 @@ export interface NotifyDeps {
   now: () => Date;
   /** Linked from emails to Phòng Nội vụ and leadership. */
   dashboardUrl?: string;
+  /** dondoc_notifications_total and friends; absent in tests that do not look at them. */
+  metrics?: DondocMetrics;
 }

@@ -4,6 +4,7 @@ import type { Audience, Contact, Notification } from '../../domain/notifications
 import type { ContactProblem, NotifyResult } from '../../domain/notifications/notify-result';
 import { toPlanIso } from '../../domain/plan-time';
 import { claimSend, unknownResult } from './claim-send';
+import { countNotification } from './count-notification';
 import type { NotifyDeps } from './notify-deps';
 import { UNLIMITED_SLOTS } from './send-slots';
 
@@ -22,7 +23,8 @@ export function sendEmailNotification(deps: NotifyDeps) {
       sendKey: input.key,
       dashboardUrl: deps.dashboardUrl,
     });
-    return deliverEmail(deps, { audience: input.audience, key: input.key, to: input.to }, email);
+    const send = { audience: input.audience, key: input.key, to: input.to, kind: input.notification.kind };
+    return deliverEmail(deps, send, email);
   };
 }
 
@@ -32,6 +34,14 @@ export function sendEmailNotification(deps: NotifyDeps) {
  * final: `failed`, with the refused addresses as contact problems.
  */
 export async function deliverEmail(
+  deps: NotifyDeps,
+  send: { audience: Audience; key: string; to: Contact[]; kind: Notification['kind'] },
+  email: RenderedEmail,
+): Promise<NotifyResult> {
+  return countNotification(deps, send.kind, 'email', () => sendUnderClaim(deps, send, email));
+}
+
+async function sendUnderClaim(
   deps: NotifyDeps,
   send: { audience: Audience; key: string; to: Contact[] },
   email: RenderedEmail,

@@ -5,6 +5,7 @@ import type { Audience, Contact, DeadlineNotification } from '../../domain/notif
 import type { NotifyResult } from '../../domain/notifications/notify-result';
 import { toPlanIso } from '../../domain/plan-time';
 import { claimSend, unknownResult } from './claim-send';
+import { countNotification } from './count-notification';
 import type { NotifyDeps } from './notify-deps';
 import { UNLIMITED_SLOTS } from './send-slots';
 
@@ -53,7 +54,9 @@ type ZaloCall = (
  */
 function zaloSend(deps: NotifyDeps, channel: 'zns' | 'oa', call: ZaloCall) {
   return (input: SendZaloNotificationInput): Promise<NotifyResult> =>
-    deliverZalo(deps, channel, input, (zalo, address) => call(zalo, input, address));
+    deliverZalo(deps, channel, { ...input, kind: input.notification.kind }, (zalo, address) =>
+      call(zalo, input, address),
+    );
 }
 
 /**
@@ -63,11 +66,22 @@ function zaloSend(deps: NotifyDeps, channel: 'zns' | 'oa', call: ZaloCall) {
 export async function deliverZalo(
   deps: NotifyDeps,
   channel: 'zns' | 'oa',
+  input: { audience: Audience; key: string; to: [Contact]; kind: DeadlineNotification['kind'] },
+  send: ZaloSend,
+): Promise<NotifyResult> {
+  return countNotification(deps, input.kind, channel, () => sendUnderClaim(deps, channel, input, send));
+}
+
+type ZaloSend = (
+  zalo: NonNullable<NotifyDeps['zalo']>,
+  address: string,
+) => Promise<{ recipient: string; providerId: string; acceptedAtMs: number }>;
+
+async function sendUnderClaim(
+  deps: NotifyDeps,
+  channel: 'zns' | 'oa',
   input: { audience: Audience; key: string; to: [Contact] },
-  send: (
-    zalo: NonNullable<NotifyDeps['zalo']>,
-    address: string,
-  ) => Promise<{ recipient: string; providerId: string; acceptedAtMs: number }>,
+  send: ZaloSend,
 ): Promise<NotifyResult> {
   const person = input.to[0];
   const address = (channel === 'zns' ? person.phone : person.zaloUserId) ?? '';

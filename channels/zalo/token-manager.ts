@@ -11,6 +11,8 @@ export interface ZaloTokenManagerOptions {
   /** Refresh proactively when the access token has less than this left. @defaultValue 60 */
   refreshBeforeMinutes?: number;
   now?: () => Date;
+  /** Told of each pair Zalo granted (dondoc_zalo_token_refreshes_total). */
+  onRefreshed?: () => void;
 }
 
 export interface ZaloTokenManager {
@@ -83,6 +85,7 @@ export function createZaloTokenManager(options: ZaloTokenManagerOptions): ZaloTo
           accessTokenExpiresAt: new Date(at.getTime() + answer.expires_in * 1000).toISOString(),
           refreshedAt: at.toISOString(),
         };
+        options.onRefreshed?.();
         return granted;
       });
       unsaved = undefined;

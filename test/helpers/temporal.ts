@@ -4,6 +4,7 @@ import { loadConfig } from '../../config/env';
 import { resolveTemporalCli, resolveTestServer } from '../../config/temporal-binaries';
 import { startDevServer, type DevServer } from '../../workers/dev-server';
 import { freePort } from '../../workers/port-check';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../../workers/worker';
 
 const config = loadConfig();
 const lookup = (explicit: string | undefined) => ({
@@ -63,5 +64,9 @@ export async function startTestDevServer(searchAttributes?: Record<string, strin
 
 /** Bundle workflow code once per test file and give the bundle to every Worker of that file. */
 export function bundleWorkflows(workflowsPath: string): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath, logger: new DefaultLogger('WARN') });
+  return bundleWorkflowCode({
+    workflowsPath,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    logger: new DefaultLogger('WARN'),
+  });
 }
