@@ -4,6 +4,9 @@ import { isEmbedded, type Env } from '../config/env';
 
 export type DondocLogger = PinoLogger;
 
+/** The settings the logger reads (config/env.ts). */
+export type LogEnv = Partial<Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT' | 'DATABASE_URL' | 'TEMPORAL_ADDRESS'>>;
+
 /**
  * Fields that hold personal data or live links wherever they appear in a log object. Messages never interpolate
  * them; these paths catch an object logged whole (a contact, a notification, a submission request).
@@ -36,8 +39,9 @@ export const REDACTED_PATHS = [
 ];
 
 /** LOG_FORMAT, or its default: a person reads the embedded service's terminal, a collector reads production's. */
-export function logFormatOf(env: Pick<Env, 'LOG_FORMAT' | 'DATABASE_URL' | 'TEMPORAL_ADDRESS'>): 'json' | 'pretty' {
-  return env.LOG_FORMAT ?? (isEmbedded(env) ? 'pretty' : 'json');
+export function logFormatOf(env: LogEnv): 'json' | 'pretty' {
+  const embedded = isEmbedded({ DATABASE_URL: env.DATABASE_URL, TEMPORAL_ADDRESS: env.TEMPORAL_ADDRESS });
+  return env.LOG_FORMAT ?? (embedded ? 'pretty' : 'json');
 }
 
 /** A submission link's token is a live credential: request lines keep the path, never the token. */
@@ -50,12 +54,9 @@ export function maskLinkTokens(url: string | undefined): string | undefined {
  * Pretty output is formatted in this thread (`sync`), not in pino's transport worker, so the last lines before an
  * exit are never lost.
  */
-export function createLogger(
-  env: Pick<Env, 'LOG_LEVEL' | 'LOG_FORMAT' | 'DATABASE_URL' | 'TEMPORAL_ADDRESS'>,
-  destination?: DestinationStream,
-): DondocLogger {
+export function createLogger(env: LogEnv, destination?: DestinationStream): DondocLogger {
   const options = {
-    level: env.LOG_LEVEL,
+    level: env.LOG_LEVEL ?? 'info',
     base: { service: 'dondoc' },
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     // Fastify keeps an instance's own serializers over its defaults.
