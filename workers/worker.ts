@@ -23,7 +23,11 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.deps),
-    interceptors: { activity: [activityLogAttributes], workflowModules: WORKFLOW_INTERCEPTOR_MODULES },
+    // A prebuilt bundle carries its workflow interceptors already (the SDK warns if they are given again).
+    interceptors: {
+      activity: [activityLogAttributes],
+      ...(!options.workflowBundle && { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
+    },
     ...workflowSource,
   });
 }
