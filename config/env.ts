@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
 import { formatIssuePath } from '../domain/issue-path';
+import { parsePayloadKeys, type PayloadKey } from './payload-keys';
 import { projectRoot } from './project-root';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -62,6 +63,38 @@ export const EnvSchema = z
             .filter(Boolean),
         )
         .pipe(z.array(secret)),
+    ),
+    /**
+     * Keys of the payload codec that encrypts workflow inputs, results and messages in Temporal (AES-256-GCM):
+     * `<id>:<base64 of 32 bytes>`, comma-separated; the first encrypts, every one decrypts (rotation: put the new key
+     * first, keep the old ones after it). Unset: generated once under data/secrets/ in embedded mode only; with
+     * DATABASE_URL or TEMPORAL_ADDRESS it must be set (every host must share it).
+     */
+    DONDOC_PAYLOAD_KEYS: optionalPath.transform((text, ctx): readonly PayloadKey[] | undefined => {
+      if (text === undefined) return undefined;
+      const parsed = parsePayloadKeys(text);
+      if ('keys' in parsed) return parsed.keys;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }),
+
+    /**
+     * Origins of the Temporal Web UI allowed to call `/codec` with an operator's dashboard cookie, comma-separated.
+     * @defaultValue `http://127.0.0.1:<TEMPORAL_UI_PORT>,http://localhost:<TEMPORAL_UI_PORT>`
+     */
+    DONDOC_CODEC_ORIGINS: optionalPath.pipe(
+      z
+        .string()
+        .optional()
+        .transform((text) =>
+          text === undefined
+            ? undefined
+            : text
+                .split(',')
+                .map((item) => item.trim().replace(/\/$/, ''))
+                .filter(Boolean),
+        )
+        .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be http(s) origins, comma-separated' })).optional()),
     ),
 
     /** `postgres://user:pass@host:5432/db`: dondoc's own state in PostgreSQL. Unset: PGlite under data/db/. */
@@ -127,6 +160,10 @@ export const EnvSchema = z
     if (!env.DONDOC_SECRET && (env.DATABASE_URL || env.TEMPORAL_ADDRESS)) {
       const why = env.DATABASE_URL ? 'DATABASE_URL' : 'TEMPORAL_ADDRESS';
       ctx.addIssue({ code: 'custom', path: ['DONDOC_SECRET'], message: `is required when ${why} is set` });
+    }
+    if (!env.DONDOC_PAYLOAD_KEYS && (env.DATABASE_URL || env.TEMPORAL_ADDRESS)) {
+      const why = env.DATABASE_URL ? 'DATABASE_URL' : 'TEMPORAL_ADDRESS';
+      ctx.addIssue({ code: 'custom', path: ['DONDOC_PAYLOAD_KEYS'], message: `is required when ${why} is set` });
     }
     if (env.BLOB_STORE === 's3' && !env.S3_BUCKET) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when BLOB_STORE=s3' });

@@ -15,6 +15,8 @@ import { createDbSentLedger } from '../db/stores/sent-ledger-store';
 import { isAppError } from '../domain/errors';
 import type { DayNumber } from '../domain/local-date';
 import { atPlanDate } from '../domain/plan-time';
+import { createEncryptionCodec } from '../links/payload-codec/encryption-codec';
+import { generatePayloadKey, payloadDataConverter } from '../links/payload-codec/payload-key-ring';
 import { composeDondoc, type Dondoc } from '../workers/compose';
 import { createNotificationLog } from './notification-log';
 import { outcomesOf, type Outcome } from './outcomes';
@@ -63,8 +65,13 @@ export async function runSimulation(config: Config, options: SimulationOptions):
     projectRoot: config.projectRoot,
     searchPath: config.rawEnv.PATH,
   });
+  // Encrypted as `dondoc start` does, with a throw-away key: the run's server and its histories die with it.
+  const payloadCodec = createEncryptionCodec([generatePayloadKey()]);
   const [env, workflowBundle, database] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: executable } } }),
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: executable } },
+      client: { dataConverter: payloadDataConverter(payloadCodec) },
+    }),
     bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: new DefaultLogger('WARN') }),
     // A run that leaves nothing behind: its state lives in memory.
     openDatabase({ memory: true }),
@@ -84,6 +91,7 @@ export async function runSimulation(config: Config, options: SimulationOptions):
     dondoc = await composeDondoc({
       config: simulationConfig(config, options),
       temporal: { connection: env.nativeConnection, client: env.client, namespace: env.namespace ?? 'default' },
+      payloadCodec,
       db: database.db,
       taskQueue,
       now,

@@ -1,6 +1,7 @@
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import type { PayloadCodec } from '@temporalio/common';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { installErrorHandler } from './error-handler';
 import appContext, { type AppContextOptions } from './plugins/app-context';
@@ -10,12 +11,15 @@ import views from './plugins/views';
 import accountRoutes from './routes/account';
 import apiRoutes from './routes/api';
 import authRoutes from './routes/auth';
+import codecRoutes from './routes/codec';
 import cycleRoutes from './routes/cycles';
 import healthRoutes from './routes/healthz';
 import linkRoutes from './routes/links';
 
 export interface BuildAppOptions extends AppContextOptions {
   logger?: boolean;
+  /** The payload codec: given, `/codec/decode` and `/codec/encode` serve the Temporal Web UI. */
+  payloadCodec?: PayloadCodec;
 }
 
 /** The whole web app, ready for `inject()` or `startWebServer`; it never listens by itself. */
@@ -50,6 +54,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(linkRoutes, { prefix: '/s' });
   await app.register(cycleRoutes, { prefix: '/cycles' });
   await app.register(apiRoutes, { prefix: '/api/v1' });
+  if (options.payloadCodec) {
+    await app.register(codecRoutes, { prefix: '/codec', codec: options.payloadCodec, origins: app.web.codecOrigins });
+  }
   app.get('/', (_request, reply) => reply.redirect('/cycles', 303));
   await app.ready();
   return app;

@@ -16,6 +16,8 @@ export interface WebConfig {
   pageSize?: number;
   /** How long a unit status read for the dashboard is reused, ms. @defaultValue 5000 */
   statusCacheMs?: number;
+  /** Origins (the Temporal Web UI's) that may call `/codec` with the operator's cookie. @defaultValue none */
+  codecOrigins?: readonly string[];
 }
 
 export const WEB_DEFAULTS = {
@@ -26,6 +28,7 @@ export const WEB_DEFAULTS = {
   loginAttemptsPerMinute: 5,
   pageSize: 50,
   statusCacheMs: 5000,
+  codecOrigins: [] as readonly string[],
 } as const;
 
 export type ResolvedWebConfig = WebConfig & typeof WEB_DEFAULTS;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { loadAnnouncedSchedules } from '../config/calendars';
 import type { Config } from '../config/env';
@@ -14,6 +15,8 @@ import { createWorker } from './worker';
 export interface ComposeOptions {
   config: Config;
   temporal: { connection: NativeConnection; client: Client; namespace: string };
+  /** The payload codec the worker decodes and encodes with: the one `temporal.client` was given. */
+  payloadCodec: PayloadCodec;
   /** dondoc's own state, shared by every host (opened and closed by the caller). */
   db: DondocDb;
   taskQueue: string;
@@ -63,6 +66,7 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
       connection: options.temporal.connection,
       namespace: options.temporal.namespace,
       taskQueue: options.taskQueue,
+      payloadCodec: options.payloadCodec,
       deps: {
         now: options.now,
         notify: channels.notify,

@@ -21,6 +21,8 @@ export interface DevServerOptions {
   readyTimeoutMs?: number;
   /** Extra `--search-attribute Name=Type` registrations. */
   searchAttributes?: Record<string, string>;
+  /** The codec server the Web UI asks to decode payloads (`--ui-codec-endpoint`): dondoc's `/codec`. */
+  uiCodecEndpoint?: string;
 }
 
 export interface DevServer {
@@ -53,6 +55,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   args.push('--log-level', 'warn', '--log-format', 'json');
   args.push(...(uiPort === undefined ? ['--headless'] : ['--ui-ip', ip, '--ui-port', String(uiPort)]));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
+  if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   for (const [name, type] of Object.entries(options.searchAttributes ?? {})) {
     args.push('--search-attribute', `${name}=${type}`);
   }

@@ -10,6 +10,8 @@ import { createDbSentLedger } from '../db/stores/sent-ledger-store';
 import { createDbZaloTokenStore } from '../db/stores/zalo-token-store';
 import { AppError } from '../domain/errors';
 import { createLinkSigner } from '../links/link-signer';
+import { createEncryptionCodec } from '../links/payload-codec/encryption-codec';
+import { loadPayloadKeyRing } from '../links/payload-codec/payload-key-ring';
 import { loadSigningSecrets } from '../links/signing-secrets';
 import { openStores } from '../storage/stores';
 import { buildApp } from '../web/app';
@@ -53,6 +55,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   try {
     // Secrets and accounts first, then the database: any of them refusing stops start-up before anything started.
     const secrets = await loadSigningSecrets(config);
+    const payloadCodec = createEncryptionCodec((await loadPayloadKeyRing(config)).keys);
     const accounts = await declaredAccounts(config);
     database = await openDatabase(databaseTarget(config, { longLived: true }));
     out.info(`Database             ${database.describe}`);
@@ -74,6 +77,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
         dbFile,
         namespace: config.env.TEMPORAL_NAMESPACE,
         searchAttributes: DEV_SERVER_SEARCH_ATTRIBUTES,
+        uiCodecEndpoint: `${publicBaseUrl(config).replace(/\/$/, '')}/codec`,
       });
       out.info(`Temporal dev server  ${devServer.address}  (SQLite: ${path.relative(process.cwd(), dbFile)})`);
       out.info(`Temporal Web UI      ${devServer.uiUrl ?? '(headless)'}`);
@@ -86,13 +90,14 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     });
     if (!devServer) out.info(`Temporal server      ${target.connectionOptions.address ?? 'localhost:7233'}`);
 
-    temporal = await connectClient(config, devServer?.address);
+    temporal = await connectClient(config, devServer?.address, payloadCodec);
     const baseUrl = publicBaseUrl(config);
     const taskQueue = config.env.TEMPORAL_TASK_QUEUE;
     const { db } = database;
     dondoc = await composeDondoc({
       config,
       temporal: { connection, client: temporal.client, namespace: target.namespace },
+      payloadCodec,
       db,
       stores,
       taskQueue,
@@ -121,6 +126,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
       access,
       ...createDispatchStores(db),
       secrets,
+      payloadCodec,
       logger: config.env.LOG_LEVEL === 'debug',
     });
     web = await startWebServer(app, { host: config.env.HOST, port: config.env.PORT });

@@ -1,11 +1,15 @@
+import type { PayloadCodec } from '@temporalio/common';
 import { type NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
+import { payloadDataConverter } from '../links/payload-codec/payload-key-ring';
 
 export interface CreateWorkerOptions {
   connection: NativeConnection;
   namespace: string;
   taskQueue: string;
   deps: ActivityDeps;
+  /** The payload codec (personal data encrypted in Temporal): the same as every Client's. */
+  payloadCodec: PayloadCodec;
   /** A prebuilt bundle (tests build one per file); otherwise the worker bundles `workflows/` at start. */
   workflowBundle?: WorkflowBundleOption;
 }
@@ -19,6 +23,7 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities(options.deps),
+    dataConverter: payloadDataConverter(options.payloadCodec),
     ...workflowSource,
   });
 }

@@ -68,6 +68,8 @@ const auth: FastifyPluginAsync = async (app) => {
   // and the JSON API authenticates each request with a bearer token instead of a cookie.
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method) || request.url.startsWith('/api/') || request.isMultipart()) return;
+    // The codec endpoint changes nothing and takes JSON only, which no cross-origin form can send (routes/codec).
+    if (request.url.startsWith('/codec/')) return;
     const token = (request.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
     if (!request.csrfOk(token)) {
       throw new HttpError(403, 'Phiên làm việc không hợp lệ hoặc đã hết hạn. Vui lòng tải lại trang rồi thử lại.', {
