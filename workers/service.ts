@@ -55,7 +55,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   try {
     // Secrets and accounts first, then the database: any of them refusing stops start-up before anything started.
     const secrets = await loadSigningSecrets(config);
-    const payloadCodec = createEncryptionCodec((await loadPayloadKeyRing(config)).keys);
+    const payloadCodec = createEncryptionCodec((await loadPayloadKeyRing(config, { generate: true })).keys);
     const accounts = await declaredAccounts(config);
     database = await openDatabase(databaseTarget(config, { longLived: true }));
     out.info(`Database             ${database.describe}`);

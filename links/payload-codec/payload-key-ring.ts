@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DataConverter, PayloadCodec } from '@temporalio/common';
 import { isEmbedded, type Config } from '../../config/env';
@@ -20,10 +21,16 @@ export function payloadKeyFile(dataDir: string): string {
 }
 
 /**
- * DONDOC_PAYLOAD_KEYS; unset, only in embedded mode (one machine), the key generated once under data/secrets/ and
- * reused on later starts (the CLI and `dondoc start` share it). Several hosts must be given the keys.
+ * DONDOC_PAYLOAD_KEYS; unset, only in embedded mode (one machine), the key generated once under data/secrets/ by
+ * `dondoc start` and reused on later starts. Several hosts must be given the keys.
+ *
+ * Only `dondoc start` may generate it (`generate`): a CLI run from another folder would otherwise make a key of its
+ * own, and the worker could never decrypt what that run sent (its workflow tasks would fail until the key is given).
  */
-export async function loadPayloadKeyRing(config: Config): Promise<PayloadKeyRing> {
+export async function loadPayloadKeyRing(
+  config: Config,
+  options: { generate: boolean } = { generate: false },
+): Promise<PayloadKeyRing> {
   if (config.env.DONDOC_PAYLOAD_KEYS) return { keys: config.env.DONDOC_PAYLOAD_KEYS };
   if (!isEmbedded(config.env)) {
     const why = config.env.DATABASE_URL ? 'DATABASE_URL' : 'TEMPORAL_ADDRESS';
@@ -34,8 +41,16 @@ export async function loadPayloadKeyRing(config: Config): Promise<PayloadKeyRing
     'the payload key is not `<id>:<base64 of 32 bytes>` (restore it from a backup: without it, the histories it ' +
     'encrypted cannot be read; or set DONDOC_PAYLOAD_KEYS)';
   const generate = () => payloadKeyEntry(generatePayloadKey());
-  const { value } = await readOrCreateSecretFile(file, generate, { minBytes: 1, refusal });
-  const parsed = parsePayloadKeys(value);
+  const value = options.generate
+    ? (await readOrCreateSecretFile(file, generate, { minBytes: 1, refusal })).value
+    : await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+        if (err.code !== 'ENOENT') throw new AppError('CONFIG_INVALID', `${file}: cannot be read (${err.message})`);
+        throw new AppError(
+          'CONFIG_INVALID',
+          `${file}: no payload key yet; run \`dondoc start\` first (with the same DONDOC_DATA_DIR), or set DONDOC_PAYLOAD_KEYS`,
+        );
+      });
+  const parsed = parsePayloadKeys(value.trim());
   if (!('keys' in parsed) || parsed.keys.length !== 1) throw new AppError('CONFIG_INVALID', `${file}: ${refusal}`);
   return { keys: parsed.keys, file };
 }

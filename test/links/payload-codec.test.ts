@@ -106,11 +106,15 @@ describe('DONDOC_PAYLOAD_KEYS and the generated key', () => {
     await expect(stat(payloadKeyFile(dataDir))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
-  it('embedded mode: generated once under data/secrets/payload-key (0600) and reused', async () => {
-    const first = await loadPayloadKeyRing(config());
+  it('embedded mode: generated once under data/secrets/payload-key (0600) by `dondoc start`, reused', async () => {
+    // The CLI never makes one: from another folder it would encrypt with a key the worker lacks.
+    await expect(loadPayloadKeyRing(config())).rejects.toThrow(/no payload key yet; run `dondoc start` first/);
+    await expect(stat(payloadKeyFile(dataDir))).rejects.toMatchObject({ code: 'ENOENT' });
+    const first = await loadPayloadKeyRing(config(), { generate: true });
     expect(first.file).toBe(payloadKeyFile(dataDir));
     expect((await stat(payloadKeyFile(dataDir))).mode & 0o777).toBe(0o600);
     const second = await loadPayloadKeyRing(config());
+    expect(second.file).toBe(payloadKeyFile(dataDir));
     expect(second.keys[0]?.key.equals(first.keys[0]?.key ?? Buffer.alloc(0))).toBe(true);
     const line = (await readFile(payloadKeyFile(dataDir), 'utf8')).trim();
     expect(parsePayloadKeys(line)).toEqual({ keys: first.keys });
@@ -119,7 +123,7 @@ describe('DONDOC_PAYLOAD_KEYS and the generated key', () => {
   it('embedded mode: a damaged key file refuses to start instead of making a new key', async () => {
     await mkdir(path.dirname(payloadKeyFile(dataDir)), { recursive: true });
     await writeFile(payloadKeyFile(dataDir), 'not-a-key\n');
-    const refused = loadPayloadKeyRing(config());
+    const refused = loadPayloadKeyRing(config(), { generate: true });
     await expect(refused).rejects.toMatchObject({ code: 'CONFIG_INVALID' });
     await expect(refused).rejects.toThrow(/payload-key: the payload key is not `<id>:<base64 of 32 bytes>`/);
   });
