@@ -29,6 +29,8 @@ export interface ComposeOptions {
   links?: LinkSigner;
   /** A prebuilt bundle (simulate builds it while the server starts); otherwise the worker bundles at start. */
   workflowBundle?: WorkflowBundleOption;
+  /** How long a stopping worker lets its running activities finish (`dondoc start`); none by default. */
+  shutdownGraceMs?: number;
 }
 
 /** Everything one dondoc process runs: the channels, the application core, and the worker that uses both. */
@@ -74,6 +76,7 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
         },
       },
       ...(options.workflowBundle && { workflowBundle: options.workflowBundle }),
+      ...(options.shutdownGraceMs !== undefined && { shutdownGraceMs: options.shutdownGraceMs }),
     });
     return { core, channels, worker, close: () => channels.close() };
   } catch (err) {

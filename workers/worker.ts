@@ -8,6 +8,8 @@ export interface CreateWorkerOptions {
   deps: ActivityDeps;
   /** A prebuilt bundle (tests build one per file); otherwise the worker bundles `workflows/` at start. */
   workflowBundle?: WorkflowBundleOption;
+  /** After shutdown is asked, running activities have this long to finish before they are cancelled. @defaultValue 0 */
+  shutdownGraceMs?: number;
 }
 
 export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
@@ -20,5 +22,10 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     taskQueue: options.taskQueue,
     activities: createActivities(options.deps),
     ...workflowSource,
+    ...(options.shutdownGraceMs !== undefined && {
+      shutdownGraceTime: options.shutdownGraceMs,
+      // Past this, the worker gives up on a graceful stop rather than hang the process.
+      shutdownForceTime: options.shutdownGraceMs + 10_000,
+    }),
   });
 }
