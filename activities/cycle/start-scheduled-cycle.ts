@@ -88,8 +88,10 @@ async function planFailure(
     const sent = await deliverEmail(deps.notify, { audience: 'supervisor', key, to: admins }, email);
     if (sent.outcome !== 'accepted') details.notified = [];
   }
+  // Every plan error starts with the file's path; the message names it once whatever the error.
+  const named = problems.every((problem) => problem.startsWith(run.planFile)) ? '' : ` (${run.planFile})`;
   return ApplicationFailure.create({
-    message: `Cycle ${run.planId}/${year} not started: ${run.planFile}: ${problems.join('; ')}`,
+    message: `Cycle ${run.planId}/${year} not started${named}: ${problems.join('; ')}`,
     type: err.code,
     nonRetryable: true,
     details: [details],
