@@ -2,15 +2,15 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { WorkflowFailedError } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
 import { ApplicationFailure } from '@temporalio/common';
+import { Worker } from '@temporalio/worker';
 import { scheduleAdmins } from '../../activities/cycle/schedule-admins';
 import type { ScheduleView } from '../../cycles';
 import { yearOfDayNumber } from '../../domain/local-date';
 import { planDayOf } from '../../domain/plan-time';
+import { CYCLE_SMALL, runCliWith, startTestStack, type CliRun, type TestStack } from '../helpers/stack';
 import { bundleWorkflows } from '../helpers/temporal';
 import { buildTestApp, login } from '../web/web-harness';
-import { CYCLE_SMALL, runCliWith, startTestStack, type CliRun, type TestStack } from '../helpers/stack';
 
 const BROKEN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'broken', 'duplicate-unit-id.yaml');
 const ADMIN = 'quan-tri@thu-nghiem.example';
