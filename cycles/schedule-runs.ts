@@ -16,7 +16,7 @@ export interface ScheduleRun {
   result:
     | { state: 'running' }
     | { state: 'started' | 'exists'; cycle: string }
-    | { state: 'failed'; code: string; message: string; userMessage?: string }
+    | { state: 'failed'; code: string; message: string; userMessage?: string; notified?: number }
     /** Its history is gone (past the namespace's retention) or it ended otherwise (terminated, timed out). */
     | { state: 'unknown'; status: string };
 }
@@ -57,6 +57,7 @@ async function runResult(client: Client, workflowId: string, runId: string): Pro
       code: failure?.type ?? 'UNKNOWN',
       message: failure?.message ?? err.message,
       ...(details?.userMessage && { userMessage: details.userMessage }),
+      ...(typeof details?.notified === 'number' && { notified: details.notified }),
     };
   }
 }

@@ -1,4 +1,4 @@
-import { activityInfo } from '@temporalio/activity';
+import { activityInfo, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { renderScheduleFailureEmail } from '../../channels/email';
 import type { PreparedCycle } from '../../cycles';
@@ -69,7 +69,7 @@ async function planFailure(
     year,
     problems,
     userMessage,
-    notified: admins.flatMap((admin) => (admin.email ? [admin.email] : [])),
+    notified: 0,
   };
   const info = activityInfo();
   const runId = info.workflowExecution?.workflowId ?? info.activityId;
@@ -86,7 +86,11 @@ async function planFailure(
     });
     // 'supervisor': the ledger's audience for the people who run the follow-up (admins, or Phòng Nội vụ itself).
     const sent = await deliverEmail(deps.notify, { audience: 'supervisor', key, to: admins }, email);
-    if (sent.outcome !== 'accepted') details.notified = [];
+    details.notified = sent.outcome === 'accepted' ? sent.recipients.length : 0;
+  } else {
+    log.warn('no admin to email about a failed yearly schedule run: set DONDOC_ADMIN_EMAILS', {
+      scheduleId: run.scheduleId,
+    });
   }
   // Every plan error starts with the file's path; the message names it once whatever the error.
   const named = problems.every((problem) => problem.startsWith(run.planFile)) ? '' : ` (${run.planFile})`;

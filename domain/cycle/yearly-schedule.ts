@@ -49,8 +49,8 @@ export interface ScheduleFailureDetails {
   problems: string[];
   /** The same failure for people, in Vietnamese (the dashboard shows it). */
   userMessage: string;
-  /** Who was emailed about it; empty when no admin address is known. */
-  notified: string[];
+  /** How many admins the email reached; 0 when no address is known (no addresses here: histories keep no emails). */
+  notified: number;
 }
 
 /** The error types a scheduled run fails with for good (retrying would not change the file). */

@@ -127,6 +127,7 @@ describe('dondoc cycle schedule | schedule list|pause|unpause|trigger|delete (de
       state: 'failed',
       code: 'PLAN_INVALID',
       userMessage: `Tệp kế hoạch ${planFile} không hợp lệ (1 lỗi).`,
+      notified: 1,
     });
     expect(run?.result.state === 'failed' && run.result.message).toContain(planFile);
     expect(run?.result.state === 'failed' && run.result.message).toContain('phong-noi-vu');
@@ -165,6 +166,7 @@ describe('dondoc cycle schedule | schedule list|pause|unpause|trigger|delete (de
       expect(page.body).toContain('Không khởi tạo được chu kỳ.');
       expect(page.body).toContain(`Tệp kế hoạch ${planFile} không hợp lệ (1 lỗi).`);
       expect(page.body).toContain('Chi tiết kỹ thuật (PLAN_INVALID)');
+      expect(page.body).toContain('Đã báo qua email cho 1 người quản trị.');
       expect(page.body).toContain(`Đã khởi tạo chu kỳ <a href="/cycles/cycle-small/${year}">`);
     } finally {
       await app.close();
