@@ -42,9 +42,11 @@ export function startScheduledCycle(deps: CycleDeps) {
     }
     try {
       const { workflowId } = await deps.core.start(prepared);
+      log.info('scheduled run started its cycle', { scheduleId: run.scheduleId, workflowId });
       return { outcome: 'started', cycle, workflowId };
     } catch (err) {
       if (!isAppError(err) || err.code !== 'CYCLE_EXISTS') throw err;
+      log.info('scheduled run found its cycle already started', { scheduleId: run.scheduleId, year });
       return { outcome: 'exists', cycle, workflowId: `dondoc/${run.planId}/${year}` };
     }
   };

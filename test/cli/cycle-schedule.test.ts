@@ -173,7 +173,7 @@ describe('dondoc cycle schedule | schedule list|pause|unpause|trigger|delete (de
     }
   });
 
-  it('a missing plan file fails the run too; without DONDOC_ADMIN_EMAILS the supervisor is told', async () => {
+  it('a missing plan file fails the run too; without DONDOC_ADMIN_EMAILS the supervisor would be told', async () => {
     await rm(planFile);
     await dondoc('schedule', 'trigger', 'cycle-small');
     const view = await scheduleWhen(runsSettled(4));
