@@ -155,6 +155,9 @@ describe('dondoc cycle schedule | schedule list|pause|unpause|trigger|delete (de
 
     const { app } = await buildTestApp(stack);
     try {
+      const anonymous = await app.inject({ method: 'GET', url: '/schedules' });
+      expect(anonymous.statusCode).not.toBe(200);
+      expect(anonymous.body).not.toContain('cycle-small');
       const { cookies } = await login(app);
       const list = await app.inject({ method: 'GET', url: '/cycles', cookies });
       expect(list.body).toContain('href="/schedules"');
