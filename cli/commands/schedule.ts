@@ -4,6 +4,7 @@ import { describeYearlyRule } from '../../domain/cycle/yearly-schedule';
 import { toPlanIso, vnDateTime } from '../../domain/plan-time';
 import { withCore } from '../cli-core';
 import { renderTable } from '../format/text-table';
+import { choice } from '../options';
 import type { CliIo } from '../program';
 
 /** `dondoc schedule list|pause|unpause|delete|trigger`: the yearly schedules `dondoc cycle schedule` creates. */
@@ -15,7 +16,7 @@ export function registerSchedule(program: Command, io: CliIo): void {
   schedule
     .command('list')
     .description('every yearly schedule: plan, date rule, paused, next run and the last run with its result')
-    .option('--format <format>', 'table or json', 'table')
+    .option('--format <format>', 'table or json', choice(['table', 'json'] as const), 'table')
     .action(async (options: { format: string }) => {
       const views = await withCore((core) => core.listSchedules());
       if (options.format === 'json') {
