@@ -99,6 +99,22 @@ export const EnvSchema = z
     SMTP_TLS_REJECT_UNAUTHORIZED: flag.default(true),
     /** Port of the embedded SMTP capture (when SMTP_URL is unset). @defaultValue 2525 */
     SMTP_CAPTURE_PORT: port.default(2525),
+    /**
+     * Who is emailed when a yearly schedule cannot start its cycle (a missing or invalid plan), comma-separated.
+     * Unset: the plan's supervisor unit (Phòng Nội vụ).
+     */
+    DONDOC_ADMIN_EMAILS: optionalPath.pipe(
+      z
+        .string()
+        .optional()
+        .transform((text) =>
+          (text ?? '')
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        )
+        .pipe(z.array(z.email())),
+    ),
 
     /** The Zalo app; unset: the embedded fake Zalo server stands in for ZNS, OA and OAuth. */
     ZALO_APP_ID: optionalPath,

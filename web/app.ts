@@ -13,6 +13,7 @@ import authRoutes from './routes/auth';
 import cycleRoutes from './routes/cycles';
 import healthRoutes from './routes/healthz';
 import linkRoutes from './routes/links';
+import scheduleRoutes from './routes/schedules';
 
 export interface BuildAppOptions extends AppContextOptions {
   logger?: boolean;
@@ -49,6 +50,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(accountRoutes, { prefix: '/account' });
   await app.register(linkRoutes, { prefix: '/s' });
   await app.register(cycleRoutes, { prefix: '/cycles' });
+  await app.register(scheduleRoutes, { prefix: '/schedules' });
   await app.register(apiRoutes, { prefix: '/api/v1' });
   app.get('/', (_request, reply) => reply.redirect('/cycles', 303));
   await app.ready();

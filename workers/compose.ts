@@ -73,6 +73,7 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
           core,
           reportsDir: options.reportsDir ?? path.join(options.stateDir, 'reports'),
           stores: createDispatchStores(options.db),
+          adminEmails: options.config.env.DONDOC_ADMIN_EMAILS,
         },
       },
       ...(options.workflowBundle && { workflowBundle: options.workflowBundle }),
