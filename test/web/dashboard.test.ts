@@ -193,7 +193,7 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
 
     const stored = await get(`${BASE}/reports/bao-cao-203105140800.html`);
     expect(stored.statusCode).toBe(200);
-    expect(stored.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(stored.headers['content-security-policy']).toContain("default-src 'none'; style-src 'unsafe-inline'");
     expect((await get(`${BASE}/reports/bao-cao-203105140800.docx`)).statusCode).toBe(404);
 
     const live = await get(`${BASE}/reports/live/bao-cao/csv`);
