@@ -111,6 +111,36 @@ describe('submission links /s/<token> (dev server, real worker)', () => {
     expect(await storedFiles(stack.dataDir)).toEqual([]);
   });
 
+  it('refuses a multipart POST whose CSRF field is wrong or from another browser (403): nothing stored or recorded', async () => {
+    const token = web.token(CLAIMS);
+    const { cookies, csrf } = await open(token);
+    const other = await open(token);
+    const before = await unitStatus('xa-dong');
+    const parts = (value: string): FormPart[] => [
+      ['_csrf', value],
+      ['files', { filename: 'a.pdf', content: SAMPLES.pdf }],
+      ['submittedBy', 'Kẻ giả mạo'],
+      ['v.so-mo-hinh', '1'],
+    ];
+    for (const [jar, value] of [
+      [cookies, `${csrf.slice(0, -2)}${csrf.endsWith('AA') ? 'BB' : 'AA'}`],
+      [cookies, ''],
+      [other.cookies, csrf],
+    ] as const) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/s/${token}`,
+        cookies: jar,
+        ...(await multipart(parts(value))),
+      });
+      expect(response.statusCode).toBe(403);
+      expect(response.body).toContain('Biểu mẫu không hợp lệ');
+    }
+    expect(await storedFiles(stack.dataDir)).toEqual([]);
+    expect(await fileRecords()).toEqual([]);
+    expect(await unitStatus('xa-dong')).toEqual(before);
+  });
+
   it('refuses a file over the size limit (413) or more files than allowed, recording no file', async () => {
     const token = web.token(CLAIMS);
     const big = Buffer.concat([SAMPLES.pdf, Buffer.alloc(70 * 1024, 0x20)]);
