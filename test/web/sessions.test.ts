@@ -1,8 +1,10 @@
 import { connect } from 'node:net';
 import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../../config/env';
 import { isLoopbackHost } from '../../web/auth/cookie-policy';
 import { sameOriginPath } from '../../web/auth/same-origin-path';
 import { startWebServer } from '../../web/server';
+import { webConfigFromEnv } from '../../web/web-config-from-env';
 import { buildTestApp, cookiesOf, csrfOf, multipart, PASSWORD } from './web-harness';
 
 jest.setTimeout(30_000);
@@ -238,5 +240,23 @@ describe('limits: logins per IP, posts per submission link, request timeouts', (
     } finally {
       await server.close();
     }
+  });
+});
+
+describe('TRUST_PROXY and PUBLIC_BASE_URL → the web config', () => {
+  const web = (env: Record<string, string>) => webConfigFromEnv(loadConfig({ DONDOC_DATA_DIR: 'data', ...env }));
+
+  it('trusts no proxy unless told; true, false or addresses/CIDRs; refuses anything else in one line', () => {
+    expect(web({}).trustProxy).toBe(false);
+    expect(web({ TRUST_PROXY: '' }).trustProxy).toBe(false);
+    expect(web({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(web({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(web({ TRUST_PROXY: '172.16.0.0/12, ::1, loopback' }).trustProxy).toBe('172.16.0.0/12, ::1, loopback');
+    expect(() => web({ TRUST_PROXY: 'yes please' })).toThrow(/^TRUST_PROXY must be true, false, or the proxy/);
+  });
+
+  it('Secure __Host- cookies everywhere when PUBLIC_BASE_URL is https', () => {
+    expect(web({ PUBLIC_BASE_URL: 'https://dondoc.example.gov.vn' }).secureCookies).toBe(true);
+    expect(web({ PUBLIC_BASE_URL: 'http://192.168.1.20:3000' }).secureCookies).toBe(false);
   });
 });
