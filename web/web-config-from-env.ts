@@ -6,5 +6,6 @@ export function webConfigFromEnv(config: Config): WebConfig {
   return {
     namespace: config.env.TEMPORAL_NAMESPACE,
     secureCookies: config.env.PUBLIC_BASE_URL?.startsWith('https:') ?? false,
+    trustProxy: config.env.TRUST_PROXY,
   };
 }
