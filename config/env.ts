@@ -47,6 +47,24 @@ export const EnvSchema = z
     /** Base of the links put into messages (submission links, dashboard). @defaultValue `http://127.0.0.1:3000` */
     PUBLIC_BASE_URL: z.url().optional(),
     /**
+     * The reverse proxy in front of the web server, whose X-Forwarded-For and X-Forwarded-Proto are believed (the
+     * client's address for the per-IP limits; https for HSTS and Secure cookies): its addresses or CIDRs
+     * comma-separated (`172.16.0.0/12`, `loopback`), or `true` (any sender: only when nothing but the proxy reaches
+     * the port). @defaultValue none
+     */
+    TRUST_PROXY: optionalPath
+      .pipe(
+        z
+          .string()
+          .regex(/^(true|false|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+            error: 'must be true, false, or the proxy addresses/CIDRs comma-separated',
+          })
+          .optional(),
+      )
+      .transform((value): boolean | string =>
+        value === undefined || value === 'false' ? false : value === 'true' || value,
+      ),
+    /**
      * The signing secret (links, sessions, CSRF), at least 32 bytes. Unset: generated once under data/secrets/ in
      * embedded mode only; with DATABASE_URL or TEMPORAL_ADDRESS it must be set (every host must share it).
      */
@@ -132,6 +150,22 @@ export const EnvSchema = z
     SMTP_TLS_REJECT_UNAUTHORIZED: flag.default(true),
     /** Port of the embedded SMTP capture (when SMTP_URL is unset). @defaultValue 2525 */
     SMTP_CAPTURE_PORT: port.default(2525),
+    /**
+     * Who is emailed when a yearly schedule cannot start its cycle (a missing or invalid plan), comma-separated.
+     * Unset: the plan's supervisor unit (Phòng Nội vụ).
+     */
+    DONDOC_ADMIN_EMAILS: optionalPath.pipe(
+      z
+        .string()
+        .optional()
+        .transform((text) =>
+          (text ?? '')
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        )
+        .pipe(z.array(z.email())),
+    ),
 
     /** The Zalo app; unset: the embedded fake Zalo server stands in for ZNS, OA and OAuth. */
     ZALO_APP_ID: optionalPath,

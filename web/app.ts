@@ -7,6 +7,7 @@ import { installErrorHandler } from './error-handler';
 import appContext, { type AppContextOptions } from './plugins/app-context';
 import auth from './plugins/auth';
 import cycles from './plugins/cycles';
+import securityHeaders from './plugins/security-headers';
 import views from './plugins/views';
 import accountRoutes from './routes/account';
 import apiRoutes from './routes/api';
@@ -15,6 +16,8 @@ import codecRoutes from './routes/codec';
 import cycleRoutes from './routes/cycles';
 import healthRoutes from './routes/healthz';
 import linkRoutes from './routes/links';
+import scheduleRoutes from './routes/schedules';
+import { resolveWebConfig } from './web-config';
 
 export interface BuildAppOptions extends AppContextOptions {
   logger?: boolean;
@@ -24,14 +27,23 @@ export interface BuildAppOptions extends AppContextOptions {
 
 /** The whole web app, ready for `inject()` or `startWebServer`; it never listens by itself. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const web = resolveWebConfig(options.config);
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: false,
+    trustProxy: web.trustProxy,
     bodyLimit: 1024 * 1024,
+    connectionTimeout: web.connectionTimeoutMs,
+    requestTimeout: web.requestTimeoutMs,
+    // Node enforces requestTimeout at this interval (30 s by default), and only while headersTimeout is not longer.
+    http: {
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(web.requestTimeoutMs / 4)),
+      headersTimeout: Math.min(60_000, web.requestTimeoutMs),
+    },
     // Submission tokens are ~130 characters; the default limit of a path parameter is 100.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 1000 },
   });
   await app.register(appContext, options);
+  await app.register(securityHeaders);
   await app.register(auth);
   await app.register(views);
   await app.register(cycles);
@@ -53,6 +65,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(accountRoutes, { prefix: '/account' });
   await app.register(linkRoutes, { prefix: '/s' });
   await app.register(cycleRoutes, { prefix: '/cycles' });
+  await app.register(scheduleRoutes, { prefix: '/schedules' });
   await app.register(apiRoutes, { prefix: '/api/v1' });
   if (options.payloadCodec) {
     await app.register(codecRoutes, { prefix: '/codec', codec: options.payloadCodec, origins: app.web.codecOrigins });

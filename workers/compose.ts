@@ -32,6 +32,8 @@ export interface ComposeOptions {
   links?: LinkSigner;
   /** A prebuilt bundle (simulate builds it while the server starts); otherwise the worker bundles at start. */
   workflowBundle?: WorkflowBundleOption;
+  /** How long a stopping worker lets its running activities finish (`dondoc start`); none by default. */
+  shutdownGraceMs?: number;
 }
 
 /** Everything one dondoc process runs: the channels, the application core, and the worker that uses both. */
@@ -75,9 +77,11 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
           core,
           reportsDir: options.reportsDir ?? path.join(options.stateDir, 'reports'),
           stores: createDispatchStores(options.db),
+          adminEmails: options.config.env.DONDOC_ADMIN_EMAILS,
         },
       },
       ...(options.workflowBundle && { workflowBundle: options.workflowBundle }),
+      ...(options.shutdownGraceMs !== undefined && { shutdownGraceMs: options.shutdownGraceMs }),
     });
     return { core, channels, worker, close: () => channels.close() };
   } catch (err) {

@@ -12,6 +12,8 @@ export interface CreateWorkerOptions {
   payloadCodec: PayloadCodec;
   /** A prebuilt bundle (tests build one per file); otherwise the worker bundles `workflows/` at start. */
   workflowBundle?: WorkflowBundleOption;
+  /** After shutdown is asked, running activities have this long to finish before they are cancelled. @defaultValue 0 */
+  shutdownGraceMs?: number;
 }
 
 export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
@@ -25,5 +27,10 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
     activities: createActivities(options.deps),
     dataConverter: payloadDataConverter(options.payloadCodec),
     ...workflowSource,
+    ...(options.shutdownGraceMs !== undefined && {
+      shutdownGraceTime: options.shutdownGraceMs,
+      // Past this, the worker gives up on a graceful stop rather than hang the process.
+      shutdownForceTime: options.shutdownGraceMs + 10_000,
+    }),
   });
 }

@@ -53,7 +53,7 @@ export interface TestStack {
  * running `workflows/` with the real activities, cycle ones included, on a task queue of its own.
  */
 export async function startTestStack(
-  options: { links?: { secret: Buffer; publicBaseUrl: string } } = {},
+  options: { links?: { secret: Buffer; publicBaseUrl: string }; adminEmails?: string[] } = {},
 ): Promise<TestStack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-stack-'));
   const taskQueue = `cli-${randomUUID()}`;
@@ -83,7 +83,12 @@ export async function startTestStack(
       payloadCodec: testPayloadCodec,
       deps: {
         ...startedChannels.deps,
-        cycle: { core, reportsDir: path.join(dataDir, 'reports'), stores: createDispatchStores(opened.db) },
+        cycle: {
+          core,
+          reportsDir: path.join(dataDir, 'reports'),
+          stores: createDispatchStores(opened.db),
+          ...(options.adminEmails && { adminEmails: options.adminEmails }),
+        },
       },
     });
     const running = worker.run();
