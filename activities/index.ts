@@ -4,6 +4,7 @@ import { aggregateObligation } from './cycle/aggregate-obligation';
 import { closeUnitWorkflows } from './cycle/close-unit-workflows';
 import type { CycleDeps } from './cycle/cycle-deps';
 import { sendDigest } from './cycle/send-digest';
+import { startScheduledCycle } from './cycle/start-scheduled-cycle';
 import { startUnitWorkflows } from './cycle/start-unit-workflows';
 import { dispatchMoment } from './dispatch/dispatch-moment';
 import type { NotifyDeps } from './notify/notify-deps';
@@ -53,6 +54,7 @@ export function createActivities(deps: ActivityDeps) {
     sendDigest: requireCycle(cycle, sendDigest),
     dispatchMoment: requireCycle(cycle, dispatchMoment),
     closeUnitWorkflows: requireCycle(cycle, closeUnitWorkflows),
+    startScheduledCycle: requireCycle(cycle, startScheduledCycle),
   };
 }
 

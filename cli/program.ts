@@ -6,6 +6,7 @@ import { registerExtend } from './commands/extend';
 import { registerFakeZalo } from './commands/fake-zalo';
 import { registerPlan } from './commands/plan';
 import { registerReport } from './commands/report';
+import { registerSchedule } from './commands/schedule';
 import { registerSimulate } from './commands/simulate';
 import { registerStart } from './commands/start';
 import { registerStorage } from './commands/storage-sweep';
@@ -32,6 +33,7 @@ function buildProgram(io: CliIo): Command {
   registerStart(program);
   registerFakeZalo(program, io);
   registerCycle(program, io);
+  registerSchedule(program, io);
   registerSubmit(program, io);
   registerExtend(program, io);
   registerWaive(program, io);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../domain/errors';
 import { formatIssuePath } from '../domain/issue-path';
+import { parsePayloadKeys, type PayloadKey } from './payload-keys';
 import { projectRoot } from './project-root';
 
 const port = z.coerce.number().int().min(1).max(65535);
@@ -52,6 +53,24 @@ export const EnvSchema = z
     /** Base of the links put into messages (submission links, dashboard). @defaultValue `http://127.0.0.1:3000` */
     PUBLIC_BASE_URL: z.url().optional(),
     /**
+     * The reverse proxy in front of the web server, whose X-Forwarded-For and X-Forwarded-Proto are believed (the
+     * client's address for the per-IP limits; https for HSTS and Secure cookies): its addresses or CIDRs
+     * comma-separated (`172.16.0.0/12`, `loopback`), or `true` (any sender: only when nothing but the proxy reaches
+     * the port). @defaultValue none
+     */
+    TRUST_PROXY: optionalPath
+      .pipe(
+        z
+          .string()
+          .regex(/^(true|false|[\w.:/]+(\s*,\s*[\w.:/]+)*)$/, {
+            error: 'must be true, false, or the proxy addresses/CIDRs comma-separated',
+          })
+          .optional(),
+      )
+      .transform((value): boolean | string =>
+        value === undefined || value === 'false' ? false : value === 'true' || value,
+      ),
+    /**
      * The signing secret (links, sessions, CSRF), at least 32 bytes. Unset: generated once under data/secrets/ in
      * embedded mode only; with DATABASE_URL or TEMPORAL_ADDRESS it must be set (every host must share it).
      */
@@ -68,6 +87,38 @@ export const EnvSchema = z
             .filter(Boolean),
         )
         .pipe(z.array(secret)),
+    ),
+    /**
+     * Keys of the payload codec that encrypts workflow inputs, results and messages in Temporal (AES-256-GCM):
+     * `<id>:<base64 of 32 bytes>`, comma-separated; the first encrypts, every one decrypts (rotation: put the new key
+     * first, keep the old ones after it). Unset: generated once under data/secrets/ in embedded mode only; with
+     * DATABASE_URL or TEMPORAL_ADDRESS it must be set (every host must share it).
+     */
+    DONDOC_PAYLOAD_KEYS: optionalPath.transform((text, ctx): readonly PayloadKey[] | undefined => {
+      if (text === undefined) return undefined;
+      const parsed = parsePayloadKeys(text);
+      if ('keys' in parsed) return parsed.keys;
+      ctx.addIssue({ code: 'custom', message: parsed.error });
+      return z.NEVER;
+    }),
+
+    /**
+     * Origins of the Temporal Web UI allowed to call `/codec` with an operator's dashboard cookie, comma-separated.
+     * @defaultValue `http://127.0.0.1:<TEMPORAL_UI_PORT>,http://localhost:<TEMPORAL_UI_PORT>`
+     */
+    DONDOC_CODEC_ORIGINS: optionalPath.pipe(
+      z
+        .string()
+        .optional()
+        .transform((text) =>
+          text === undefined
+            ? undefined
+            : text
+                .split(',')
+                .map((item) => item.trim().replace(/\/$/, ''))
+                .filter(Boolean),
+        )
+        .pipe(z.array(z.url({ protocol: /^https?$/, error: 'must be http(s) origins, comma-separated' })).optional()),
     ),
 
     /** `postgres://user:pass@host:5432/db`: dondoc's own state in PostgreSQL. Unset: PGlite under data/db/. */
@@ -105,6 +156,22 @@ export const EnvSchema = z
     SMTP_TLS_REJECT_UNAUTHORIZED: flag.default(true),
     /** Port of the embedded SMTP capture (when SMTP_URL is unset). @defaultValue 2525 */
     SMTP_CAPTURE_PORT: port.default(2525),
+    /**
+     * Who is emailed when a yearly schedule cannot start its cycle (a missing or invalid plan), comma-separated.
+     * Unset: the plan's supervisor unit (Phòng Nội vụ).
+     */
+    DONDOC_ADMIN_EMAILS: optionalPath.pipe(
+      z
+        .string()
+        .optional()
+        .transform((text) =>
+          (text ?? '')
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        )
+        .pipe(z.array(z.email())),
+    ),
 
     /** The Zalo app; unset: the embedded fake Zalo server stands in for ZNS, OA and OAuth. */
     ZALO_APP_ID: optionalPath,
@@ -133,6 +200,10 @@ export const EnvSchema = z
     if (!env.DONDOC_SECRET && (env.DATABASE_URL || env.TEMPORAL_ADDRESS)) {
       const why = env.DATABASE_URL ? 'DATABASE_URL' : 'TEMPORAL_ADDRESS';
       ctx.addIssue({ code: 'custom', path: ['DONDOC_SECRET'], message: `is required when ${why} is set` });
+    }
+    if (!env.DONDOC_PAYLOAD_KEYS && (env.DATABASE_URL || env.TEMPORAL_ADDRESS)) {
+      const why = env.DATABASE_URL ? 'DATABASE_URL' : 'TEMPORAL_ADDRESS';
+      ctx.addIssue({ code: 'custom', path: ['DONDOC_PAYLOAD_KEYS'], message: `is required when ${why} is set` });
     }
     if (env.BLOB_STORE === 's3' && !env.S3_BUCKET) {
       ctx.addIssue({ code: 'custom', path: ['S3_BUCKET'], message: 'is required when BLOB_STORE=s3' });

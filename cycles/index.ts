@@ -1,6 +1,7 @@
 import { coreContext, type CycleCoreDeps } from './core-context';
 import { cycleReads } from './cycle-reads';
 import { cycleReport } from './cycle-report';
+import { cycleSchedules } from './cycle-schedules';
 import { cycleUpdates } from './cycle-updates';
 import { temporalHealth } from './temporal-health';
 import { unitFanout } from './unit-fanout';
@@ -9,6 +10,8 @@ import { unitUpdates } from './unit-updates';
 export type { CallOptions, CycleCoreDeps, CycleId, ObligationTarget } from './core-context';
 export type { CycleSummary, StatusReadOptions } from './cycle-reads';
 export type { AmendRequest } from './cycle-updates';
+export type { ScheduleRequest, ScheduleView } from './cycle-schedules';
+export type { ScheduleRun } from './schedule-runs';
 export { prepareCycle, type PreparedCycle, type PrepareCycleOptions } from './prepare-cycle';
 export { previewCycleStart } from './start-preview';
 export type { TemporalHealth } from './temporal-health';
@@ -36,6 +39,7 @@ export function createCycleCore(deps: CycleCoreDeps) {
     ...unitFanout(ctx),
     ...temporalHealth(ctx),
     ...cycleReport(ctx, reads),
+    ...cycleSchedules(ctx),
     files: deps.files,
     reports: deps.reports,
     /** The announced holiday schedules the core compiles with: readers draw the same working calendar. */

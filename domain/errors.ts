@@ -78,6 +78,8 @@ export const ERROR_CODES = {
   },
   CYCLE_EXISTS: { exitCode: 2, httpStatus: 409, summary: 'A cycle of this plan and year has already been started.' },
   CYCLE_NOT_FOUND: { exitCode: 2, httpStatus: 404, summary: 'No cycle, unit or obligation has this id.' },
+  SCHEDULE_EXISTS: { exitCode: 2, httpStatus: 409, summary: 'The plan already has a yearly schedule.' },
+  SCHEDULE_NOT_FOUND: { exitCode: 2, httpStatus: 404, summary: 'No yearly schedule has this id or plan id.' },
   ACCOUNT_NOT_FOUND: {
     exitCode: 2,
     httpStatus: 404,

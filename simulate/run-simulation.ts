@@ -16,6 +16,8 @@ import { createDbSentLedger } from '../db/stores/sent-ledger-store';
 import { isAppError } from '../domain/errors';
 import type { DayNumber } from '../domain/local-date';
 import { atPlanDate } from '../domain/plan-time';
+import { createEncryptionCodec } from '../links/payload-codec/encryption-codec';
+import { generatePayloadKey, payloadDataConverter } from '../links/payload-codec/payload-key-ring';
 import { createLogger } from '../observability/logger';
 import { installSdkRuntime } from '../observability/telemetry';
 import { composeDondoc, type Dondoc } from '../workers/compose';
@@ -69,8 +71,13 @@ export async function runSimulation(config: Config, options: SimulationOptions):
     projectRoot: config.projectRoot,
     searchPath: config.rawEnv.PATH,
   });
+  // Encrypted as `dondoc start` does, with a throw-away key: the run's server and its histories die with it.
+  const payloadCodec = createEncryptionCodec([generatePayloadKey()]);
   const [env, workflowBundle, database] = await Promise.all([
-    TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: executable } } }),
+    TestWorkflowEnvironment.createTimeSkipping({
+      server: { executable: { type: 'existing-path', path: executable } },
+      client: { dataConverter: payloadDataConverter(payloadCodec) },
+    }),
     bundleWorkflowCode({
       workflowsPath: require.resolve('../workflows'),
       workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
@@ -94,6 +101,7 @@ export async function runSimulation(config: Config, options: SimulationOptions):
     dondoc = await composeDondoc({
       config: simulationConfig(config, options),
       temporal: { connection: env.nativeConnection, client: env.client, namespace: env.namespace ?? 'default' },
+      payloadCodec,
       db: database.db,
       taskQueue,
       now,

@@ -6,5 +6,11 @@ export function webConfigFromEnv(config: Config): WebConfig {
   return {
     namespace: config.env.TEMPORAL_NAMESPACE,
     secureCookies: config.env.PUBLIC_BASE_URL?.startsWith('https:') ?? false,
+    trustProxy: config.env.TRUST_PROXY,
+    // The Web UI of the embedded dev server (or the compose stack's, on the same port) unless told otherwise.
+    codecOrigins: config.env.DONDOC_CODEC_ORIGINS ?? [
+      `http://127.0.0.1:${config.env.TEMPORAL_UI_PORT}`,
+      `http://localhost:${config.env.TEMPORAL_UI_PORT}`,
+    ],
   };
 }

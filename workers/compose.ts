@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { NativeConnection, Worker, WorkflowBundleOption } from '@temporalio/worker';
 import { loadAnnouncedSchedules } from '../config/calendars';
 import type { Config } from '../config/env';
@@ -14,6 +15,8 @@ import { createWorker } from './worker';
 export interface ComposeOptions {
   config: Config;
   temporal: { connection: NativeConnection; client: Client; namespace: string };
+  /** The payload codec the worker decodes and encodes with: the one `temporal.client` was given. */
+  payloadCodec: PayloadCodec;
   /** dondoc's own state, shared by every host (opened and closed by the caller). */
   db: DondocDb;
   taskQueue: string;
@@ -29,6 +32,8 @@ export interface ComposeOptions {
   links?: LinkSigner;
   /** A prebuilt bundle (simulate builds it while the server starts); otherwise the worker bundles at start. */
   workflowBundle?: WorkflowBundleOption;
+  /** How long a stopping worker lets its running activities finish (`dondoc start`); none by default. */
+  shutdownGraceMs?: number;
 }
 
 /** Everything one dondoc process runs: the channels, the application core, and the worker that uses both. */
@@ -64,6 +69,7 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
       connection: options.temporal.connection,
       namespace: options.temporal.namespace,
       taskQueue: options.taskQueue,
+      payloadCodec: options.payloadCodec,
       deps: {
         now: options.now,
         notify: channels.notify,
@@ -72,9 +78,11 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
           core,
           reportsDir: options.reportsDir ?? path.join(options.stateDir, 'reports'),
           stores: createDispatchStores(options.db),
+          adminEmails: options.config.env.DONDOC_ADMIN_EMAILS,
         },
       },
       ...(options.workflowBundle && { workflowBundle: options.workflowBundle }),
+      ...(options.shutdownGraceMs !== undefined && { shutdownGraceMs: options.shutdownGraceMs }),
     });
     return { core, channels, worker, close: () => channels.close() };
   } catch (err) {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { msNumberToTs, tsToMs } from '@temporalio/common/lib/time';
@@ -21,6 +21,10 @@ export interface DevServerOptions {
   readyTimeoutMs?: number;
   /** Extra `--search-attribute Name=Type` registrations. */
   searchAttributes?: Record<string, string>;
+  /** Stops waiting for the server (and stops it) when aborted: `dondoc start` asked to stop during start-up. */
+  signal?: AbortSignal;
+  /** The codec server the Web UI asks to decode payloads (`--ui-codec-endpoint`): dondoc's `/codec`. */
+  uiCodecEndpoint?: string;
 }
 
 export interface DevServer {
@@ -30,7 +34,8 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
-const STOP_GRACE_MS = 10_000;
+/** SIGTERM first (the SQLite file deserves it); the server exits in about a second, so a stop stays well under 10 s. */
+const STOP_GRACE_MS = 6_000;
 /** Closed workflow histories are kept this long (the dev server's own default is 24 h). */
 const RETENTION_MS = 400 * 24 * 3600 * 1000;
 
@@ -53,11 +58,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   args.push('--log-level', 'warn', '--log-format', 'json');
   args.push(...(uiPort === undefined ? ['--headless'] : ['--ui-ip', ip, '--ui-port', String(uiPort)]));
   if (options.dbFile) args.push('--db-filename', options.dbFile);
+  if (options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   for (const [name, type] of Object.entries(options.searchAttributes ?? {})) {
     args.push('--search-attribute', `${name}=${type}`);
   }
 
-  const child = spawn(options.cliPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  const [command, commandArgs] = withParentDeathSignal(options.cliPath, args);
+  // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and the server must hear of it
+  // from `dondoc start`, in order (the worker first), not die under it mid-start.
+  const child = spawn(command, commandArgs, { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   let stderrTail = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderrTail = (stderrTail + chunk).slice(-4000);
@@ -70,6 +79,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     await waitUntilReady(address, options, Promise.race([exited.then(() => undefined), spawnError]));
   } catch (err) {
     await terminate(child, exited);
+    if (options.signal?.aborted) throw options.signal.reason;
     const tail = stderrTail.trim() ? `\n${stderrTail.trim()}` : '';
     const message = err instanceof Error ? err.message : String(err);
     throw new AppError('TEMPORAL_DEV_SERVER_FAILED', `Temporal dev server on ${address}: ${message}${tail}`);
@@ -91,6 +101,7 @@ async function waitUntilReady(
   void failed.then((err) => (failure = err ?? 'exited'));
   const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
   while (Date.now() < deadline) {
+    options.signal?.throwIfAborted();
     if (failure) throw failure === 'exited' ? new Error('the process exited during start-up') : failure;
     if (await canConnect(LOOPBACK, options.port, 500)) {
       if (await namespaceAnswers(address, options.namespace)) return;
@@ -119,6 +130,17 @@ async function namespaceAnswers(address: string, namespace: string): Promise<boo
     await connection?.close();
   }
 }
+
+/**
+ * The server must not outlive `dondoc start`, even when that is killed outright (SIGKILL, the OOM killer) and cannot
+ * stop it: a server left holding port 7233 makes the next start fail. `setpriv --pdeathsig` (util-linux, on every
+ * Debian and in the image) has the kernel send it SIGTERM when its parent dies.
+ */
+function withParentDeathSignal(cliPath: string, args: string[]): [string, string[]] {
+  return SETPRIV ? [SETPRIV, ['--pdeathsig', 'SIGTERM', '--', cliPath, ...args]] : [cliPath, args];
+}
+
+const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((file) => existsSync(file));
 
 async function terminate(child: ChildProcess, exited: Promise<number | null>): Promise<void> {
   if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;

@@ -11,6 +11,8 @@ import { createDbSentLedger } from '../db/stores/sent-ledger-store';
 import { createDbZaloTokenStore } from '../db/stores/zalo-token-store';
 import { AppError } from '../domain/errors';
 import { createLinkSigner } from '../links/link-signer';
+import { createEncryptionCodec } from '../links/payload-codec/encryption-codec';
+import { loadPayloadKeyRing } from '../links/payload-codec/payload-key-ring';
 import { loadSigningSecrets } from '../links/signing-secrets';
 import { installTelemetry } from '../observability/telemetry';
 import { openStores } from '../storage/stores';
@@ -22,6 +24,7 @@ import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 import { publicBaseUrl } from './channels';
 import { composeDondoc, type Dondoc } from './compose';
 import { startDevServer, type DevServer } from './dev-server';
+import { listenForStop, StopRequested } from './stop-request';
 import { connectClient, type ConnectedClient } from './temporal-client';
 import { temporalTarget } from './temporal-connection';
 
@@ -34,13 +37,10 @@ export interface ServiceOutput {
  * until SIGINT or SIGTERM. Everything it started is stopped before it resolves.
  */
 export async function runService(config: Config, out: ServiceOutput): Promise<void> {
+  const stop = listenForStop();
+  const { step } = stop;
   // pino for the service, Fastify and the SDK; the runtime keeps `shutdownSignals: []`: we own the signals.
-  const telemetry = await installTelemetry(config);
-
-  const stopRequested = new Promise<NodeJS.Signals>((resolve) => {
-    process.once('SIGINT', () => resolve('SIGINT'));
-    process.once('SIGTERM', () => resolve('SIGTERM'));
-  });
+  const telemetry = await step(installTelemetry(config));
 
   let database: OpenedDatabase | undefined;
   let devServer: DevServer | undefined;
@@ -51,101 +51,138 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   const now = (): Date => new Date();
   try {
     // Secrets and accounts first, then the database: any of them refusing stops start-up before anything started.
-    const secrets = await loadSigningSecrets(config);
-    const accounts = await declaredAccounts(config);
-    database = await openDatabase(databaseTarget(config, { longLived: true }));
+    const secrets = await step(loadSigningSecrets(config));
+    const payloadCodec = createEncryptionCodec((await step(loadPayloadKeyRing(config, { generate: true }))).keys);
+    const accounts = await step(declaredAccounts(config));
+    database = await step(openDatabase(databaseTarget(config, { longLived: true })), (late) => late.close());
     out.info(`Database             ${database.describe}`);
     // Then the blob store (probed): one that cannot be reached stops start-up before Temporal starts.
-    const stores = await openStores(config, database.db);
+    const stores = await step(openStores(config, database.db));
     out.info(`Blob store           ${stores.blobs.kind} (BLOB_STORE)`);
     const access = createAccessStores(database.db);
-    const accountsNotice = await bootstrapAccounts(accounts, access.users, now());
+    const accountsNotice = await step(bootstrapAccounts(accounts, access.users, now()));
     if (!config.env.TEMPORAL_ADDRESS) {
       const dbFile = path.join(config.dataDir, 'temporal', 'dev.sqlite');
-      devServer = await startDevServer({
-        cliPath: resolveTemporalCli({
-          explicit: config.env.TEMPORAL_CLI_PATH,
-          projectRoot: config.projectRoot,
-          searchPath: config.rawEnv.PATH,
+      devServer = await step(
+        startDevServer({
+          cliPath: resolveTemporalCli({
+            explicit: config.env.TEMPORAL_CLI_PATH,
+            projectRoot: config.projectRoot,
+            searchPath: config.rawEnv.PATH,
+          }),
+          port: config.env.TEMPORAL_DEV_PORT,
+          uiPort: config.env.TEMPORAL_UI_PORT,
+          dbFile,
+          namespace: config.env.TEMPORAL_NAMESPACE,
+          searchAttributes: DEV_SERVER_SEARCH_ATTRIBUTES,
+          uiCodecEndpoint: `${publicBaseUrl(config).replace(/\/$/, '')}/codec`,
+          signal: stop.signal,
         }),
-        port: config.env.TEMPORAL_DEV_PORT,
-        uiPort: config.env.TEMPORAL_UI_PORT,
-        dbFile,
-        namespace: config.env.TEMPORAL_NAMESPACE,
-        searchAttributes: DEV_SERVER_SEARCH_ATTRIBUTES,
-      });
+        (late) => late.stop(),
+      );
       out.info(`Temporal dev server  ${devServer.address}  (SQLite: ${path.relative(process.cwd(), dbFile)})`);
       out.info(`Temporal Web UI      ${devServer.uiUrl ?? '(headless)'}`);
     }
 
     const target = temporalTarget(config, devServer?.address);
-    connection = await NativeConnection.connect(target.connectionOptions).catch((err: unknown) => {
-      const address = target.connectionOptions.address ?? 'localhost:7233';
-      throw new AppError('TEMPORAL_UNREACHABLE', `Cannot reach Temporal at ${address}: ${String(err)}`, { cause: err });
-    });
+    connection = await step(
+      NativeConnection.connect(target.connectionOptions).catch((err: unknown) => {
+        const address = target.connectionOptions.address ?? 'localhost:7233';
+        throw new AppError('TEMPORAL_UNREACHABLE', `Cannot reach Temporal at ${address}: ${String(err)}`, {
+          cause: err,
+        });
+      }),
+      (late) => late.close(),
+    );
     if (!devServer) out.info(`Temporal server      ${target.connectionOptions.address ?? 'localhost:7233'}`);
 
-    temporal = await connectClient(config, devServer?.address);
+    temporal = await step(connectClient(config, devServer?.address, payloadCodec), (late) => late.close());
     const baseUrl = publicBaseUrl(config);
     const taskQueue = config.env.TEMPORAL_TASK_QUEUE;
     const { db } = database;
-    dondoc = await composeDondoc({
-      config,
-      temporal: { connection, client: temporal.client, namespace: target.namespace },
-      db,
-      stores,
-      taskQueue,
-      now,
-      stateDir: config.dataDir,
-      channels: {
-        embedded: {
-          mailDir: path.join(config.dataDir, 'mail'),
-          smtpCapturePort: config.env.SMTP_CAPTURE_PORT,
-          fakeZaloPort: config.env.FAKE_ZALO_PORT,
+    dondoc = await step(
+      composeDondoc({
+        config,
+        temporal: { connection, client: temporal.client, namespace: target.namespace },
+        payloadCodec,
+        db,
+        stores,
+        taskQueue,
+        now,
+        stateDir: config.dataDir,
+        channels: {
+          embedded: {
+            mailDir: path.join(config.dataDir, 'mail'),
+            smtpCapturePort: config.env.SMTP_CAPTURE_PORT,
+            fakeZaloPort: config.env.FAKE_ZALO_PORT,
+          },
+          ledger: createDbSentLedger(db),
+          zaloTokenStore: (account) => createDbZaloTokenStore(db, account),
+          tokenDir: path.join(config.dataDir, 'zalo'),
+          dashboardUrl: `${baseUrl.replace(/\/$/, '')}/`,
+          metrics: telemetry.metrics,
         },
-        ledger: createDbSentLedger(db),
-        zaloTokenStore: (account) => createDbZaloTokenStore(db, account),
-        tokenDir: path.join(config.dataDir, 'zalo'),
-        dashboardUrl: `${baseUrl.replace(/\/$/, '')}/`,
-        metrics: telemetry.metrics,
-      },
-      links: createLinkSigner(secrets.current, baseUrl),
-    });
+        links: createLinkSigner(secrets.current, baseUrl),
+        shutdownGraceMs: ACTIVITY_DRAIN_MS,
+      }),
+      (late) => late.close(),
+    );
     for (const line of dondoc.channels.describe) out.info(line);
     const { worker } = dondoc;
     out.info(`Worker               task queue "${taskQueue}", namespace "${target.namespace}"`);
 
-    const app = await buildApp({
-      config: { ...webConfigFromEnv(config), namespace: target.namespace },
-      core: dondoc.core,
-      access,
-      ...createDispatchStores(db),
-      secrets,
-      logger: telemetry.logger,
-      operations: {
-        metrics: telemetry.metrics,
-        sdkMetricsUrl: telemetry.sdkMetricsUrl,
-        ...(config.env.METRICS_TOKEN && { metricsToken: config.env.METRICS_TOKEN }),
-        pingDatabase: () => pingDatabase(db),
-      },
-    });
-    web = await startWebServer(app, { host: config.env.HOST, port: config.env.PORT });
+    const app = await step(
+      buildApp({
+        config: { ...webConfigFromEnv(config), namespace: target.namespace },
+        core: dondoc.core,
+        access,
+        ...createDispatchStores(db),
+        secrets,
+        payloadCodec,
+        logger: telemetry.logger,
+        operations: {
+          metrics: telemetry.metrics,
+          sdkMetricsUrl: telemetry.sdkMetricsUrl,
+          ...(config.env.METRICS_TOKEN && { metricsToken: config.env.METRICS_TOKEN }),
+          pingDatabase: () => pingDatabase(db),
+        },
+      }),
+      (late) => late.close(),
+    );
+    web = await step(startWebServer(app, { host: config.env.HOST, port: config.env.PORT }), (late) => late.close());
     out.info(`Web (dashboard)      ${web.url}  (submission links: ${baseUrl}/s/…)`);
     if (accountsNotice) out.info(accountsNotice);
     out.info('dondoc is running. Press Ctrl-C to stop.');
 
     const running = worker.run();
-    const signal = await Promise.race([stopRequested, running.then(() => undefined)]);
+    const signal = await Promise.race([stop.requested, running.then(() => undefined)]);
     if (signal) out.info(`${signal} received, stopping…`);
+    // The worker stops polling, lets running activities finish (its shutdownGraceTime), then resolves.
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;
+  } catch (err) {
+    const received = err instanceof StopRequested ? err.received : stop.received();
+    if (!received) throw err;
+    out.info(`${received} received during start-up, stopping…`);
   } finally {
     await web?.close();
     await temporal?.close();
     await dondoc?.close();
     await connection?.close();
     await devServer?.stop();
+    // What a step made after the stop (the dev server waits to be told, a database still opening).
+    await stop.settle(LATE_DISPOSAL_MS);
     await database?.close();
+    stop.close();
   }
   out.info('dondoc stopped.');
 }
+
+/**
+ * On SIGTERM, running activities (a dispatch in the middle of its emails) finish before the worker exits: what they
+ * sent is recorded, not left for a retry to find. The compose file's stop_grace_period (60 s) covers it.
+ */
+const ACTIVITY_DRAIN_MS = 30_000;
+
+/** What start-up made after a stop signal is given this long to be disposed of, within the 10 s a stop may take. */
+const LATE_DISPOSAL_MS = 5_000;

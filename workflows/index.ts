@@ -2,3 +2,4 @@
 // Only sandbox-safe code may be imported from this folder (see docs/ARCHITECTURE.md).
 export { unitWorkflow } from './unit-workflow';
 export { cycleWorkflow } from './cycle-workflow';
+export { yearlyCycleWorkflow } from './yearly-cycle-workflow';

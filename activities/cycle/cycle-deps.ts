@@ -12,4 +12,6 @@ export interface CycleDeps {
   reportsDir: string;
   /** The notification centre: every message of every moment, and the contact problems. */
   stores: DispatchStores;
+  /** DONDOC_ADMIN_EMAILS: who hears that a yearly schedule could not start its cycle (see schedule-admins.ts). */
+  adminEmails?: readonly string[];
 }

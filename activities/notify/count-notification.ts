@@ -7,9 +7,12 @@ import type { NotifyDeps } from './notify-deps';
  * Counts one send in dondoc_notifications_total by what the provider answered. A send the ledger shows as made by an
  * earlier attempt is not counted again; a thrown failure (retried by Temporal) counts as `error`.
  */
+/** The `kind` label: a notification's kind, or a message to the admins about a yearly schedule's failed run. */
+export type NotificationKind = Notification['kind'] | 'schedule-failure';
+
 export async function countNotification(
   deps: NotifyDeps,
-  kind: Notification['kind'],
+  kind: NotificationKind,
   channel: Channel,
   send: () => Promise<NotifyResult>,
 ): Promise<NotifyResult> {

@@ -4,7 +4,7 @@ import type { Audience, Contact, Notification } from '../../domain/notifications
 import type { ContactProblem, NotifyResult } from '../../domain/notifications/notify-result';
 import { toPlanIso } from '../../domain/plan-time';
 import { claimSend, unknownResult } from './claim-send';
-import { countNotification } from './count-notification';
+import { countNotification, type NotificationKind } from './count-notification';
 import type { NotifyDeps } from './notify-deps';
 import { UNLIMITED_SLOTS } from './send-slots';
 
@@ -35,7 +35,7 @@ export function sendEmailNotification(deps: NotifyDeps) {
  */
 export async function deliverEmail(
   deps: NotifyDeps,
-  send: { audience: Audience; key: string; to: Contact[]; kind: Notification['kind'] },
+  send: { audience: Audience; key: string; to: Contact[]; kind: NotificationKind },
   email: RenderedEmail,
 ): Promise<NotifyResult> {
   return countNotification(deps, send.kind, 'email', () => sendUnderClaim(deps, send, email));

@@ -12,3 +12,4 @@ export {
 export { domainOfAddress, messageIdForKey } from './message-id';
 export { renderEmail, type EmailAttachment, type RenderedEmail, type RenderEmailOptions } from './render-email';
 export { renderMomentEmail, type RenderMomentEmailOptions } from './render-moment-email';
+export { renderScheduleFailureEmail, type ScheduleFailureEmail } from './render-schedule-failure';

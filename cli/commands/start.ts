@@ -9,5 +9,8 @@ export function registerStart(program: Command): void {
     .action(async () => {
       const config = loadConfig();
       await runService(config, { info: (line) => console.log(line) });
+      // Everything it started is stopped; what a stop during start-up abandoned (a workflow bundle being built) must
+      // not keep the process alive past the 10 s a stop may take.
+      process.exit(0);
     });
 }

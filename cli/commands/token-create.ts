@@ -13,7 +13,7 @@ export function registerTokenCreate(token: Command, io: CliIo): void {
     })
     .requiredOption(
       '--scope <scopes>',
-      'comma-separated: read (GET), submit (submissions), paper (may set receivedAt)',
+      'comma-separated: read (GET), submit (submissions), paper (may set receivedAt), codec (decode Temporal payloads)',
       parseScopes,
     )
     .action(async (options: { name: string; scope: ApiScope[] }) => {

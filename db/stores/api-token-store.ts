@@ -2,8 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { DondocDb } from '../postgres-pool';
 import { secretHash } from './secret-hash';
 
-/** `read`: the GET endpoints; `submit`: submissions; `paper`: a paper submission's reception date (`receivedAt`). */
-export const API_SCOPES = ['read', 'submit', 'paper'] as const;
+/**
+ * `read`: the GET endpoints; `submit`: submissions; `paper`: a paper submission's reception date (`receivedAt`);
+ * `codec`: the codec endpoint (`/codec/decode`: personal data in Temporal histories, in clear).
+ */
+export const API_SCOPES = ['read', 'submit', 'paper', 'codec'] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export interface ApiTokenRecord {

@@ -3,6 +3,7 @@ import type { CycleWorkflowInput } from '../../domain/cycle/cycle-input';
 import type { CycleStatus } from '../../workflows/cycle-messages';
 import { runDondoc } from '../helpers/cli';
 import { CYCLE_SMALL as PLAN, runCliWith, startTestStack, type CliRun, type TestStack } from '../helpers/stack';
+import { testPayloadCodec } from '../helpers/temporal';
 
 /**
  * cycle-small in a past year: whenever the test runs, every deadline of the cycle has passed, so a start is a late
@@ -16,7 +17,9 @@ describe('dondoc cycle start: what a late start sends at once, and the leadershi
     const history = await stack.client.workflow.getHandle(workflowId).fetchHistory();
     const payload = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
     if (!payload) throw new Error(`${workflowId} has no input`);
-    return defaultPayloadConverter.fromPayload<CycleWorkflowInput>(payload);
+    // Histories hold payloads as the payload codec encrypted them.
+    const [decoded] = await testPayloadCodec.decode([payload]);
+    return defaultPayloadConverter.fromPayload<CycleWorkflowInput>(decoded ?? payload);
   };
   /**
    * A late-started cycle is busy for a moment (its units start, the past aggregation runs, the first moment is

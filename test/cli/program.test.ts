@@ -41,6 +41,7 @@ describe('the dondoc command line', () => {
   });
 
   const SECRET = 'a-signing-secret-of-at-least-32-bytes';
+  const PAYLOAD_KEYS = `k1:${Buffer.alloc(32, 1).toString('base64')}`;
   it.each([
     ['an invalid port', { PORT: 'not-a-port', DONDOC_SECRET: SECRET }, /^PORT /],
     ['a short secret', { DONDOC_SECRET: 'short' }, /DONDOC_SECRET must be at least 32 bytes/],
@@ -56,8 +57,18 @@ describe('the dondoc command line', () => {
       /DATABASE_URL must be a postgres:\/\/ URL/,
     ],
     [
-      'an unreachable database',
+      'a shared database without payload keys',
       { DATABASE_URL: 'postgres://x@127.0.0.1:1/db', DONDOC_SECRET: SECRET },
+      /^DONDOC_PAYLOAD_KEYS is required when DATABASE_URL is set$/m,
+    ],
+    [
+      'a payload key that is not 32 bytes',
+      { DONDOC_PAYLOAD_KEYS: `k1:${Buffer.alloc(16).toString('base64')}` },
+      /DONDOC_PAYLOAD_KEYS key "k1" must be 32 bytes in base64/,
+    ],
+    [
+      'an unreachable database',
+      { DATABASE_URL: 'postgres://x@127.0.0.1:1/db', DONDOC_SECRET: SECRET, DONDOC_PAYLOAD_KEYS: PAYLOAD_KEYS },
       /DATABASE_URL: cannot reach postgres:\/\/x@127\.0\.0\.1:1\/db/,
     ],
   ])('refuses to start with %s: one line naming the variable, exit 1, nothing started', async (_case, env, line) => {

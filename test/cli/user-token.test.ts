@@ -5,6 +5,7 @@ import { openDatabase, type OpenedDatabase } from '../../db/open-database';
 import { createAccessStores } from '../../db/stores';
 import { verifyPassword } from '../../links/password-hash';
 import { runCliWith } from '../helpers/stack';
+import { TEST_PAYLOAD_KEYS } from '../helpers/temporal';
 
 jest.setTimeout(120_000);
 
@@ -29,6 +30,7 @@ describe('dondoc user and dondoc token, on the database at DATABASE_URL', () => 
       DONDOC_DATA_DIR: dataDir,
       DATABASE_URL: database.embeddedUrl ?? '',
       DONDOC_SECRET: 'bí-mật-thử-nghiệm-đủ-dài-ba-mươi-hai-byte',
+      DONDOC_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
     };
   });
   afterAll(async () => {

@@ -23,12 +23,16 @@ const temporalEnvconfigNames = new Set([
   'TEMPORAL_CONFIG_FILE',
 ]);
 
+/** DONDOC_PAYLOAD_KEYS is `<id>:<base64 of 32 bytes>`, not any long string. */
+const STAND_INS: Record<string, string> = { DONDOC_PAYLOAD_KEYS: `key1:${Buffer.alloc(32, 7).toString('base64')}` };
+
 /** What compose would substitute, with the example .env's values (or a 40-byte stand-in for an empty secret). */
 function interpolate(value: string): string {
   const example = envFileEntries('deploy/compose.env.example');
   return value.replace(/\$\{([A-Z0-9_]+)(?::([-?])([^}]*))?\}/g, (_, name: string, kind?: string, rest?: string) => {
     const given = example.get(name);
     if (given) return given;
+    if (STAND_INS[name]) return STAND_INS[name];
     return kind === '-' ? (rest ?? '') : 'stand-in-secret-0123456789abcdef-0123456789';
   });
 }

@@ -18,7 +18,13 @@ import { createReportStore } from '../../storage/report-store';
 import { createWorker } from '../../workers/worker';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { startTestChannels, type TestChannels } from './channels';
-import { bundleWorkflows, startTestDevServer, type TestDevServer } from './temporal';
+import {
+  bundleWorkflows,
+  startTestDevServer,
+  TEST_PAYLOAD_KEYS,
+  testPayloadCodec,
+  type TestDevServer,
+} from './temporal';
 
 /** The small plan (3 units, 2 obligations) most CLI and web tests start a 2031 cycle of. */
 /** The signing secret of test stacks (required once TEMPORAL_ADDRESS or DATABASE_URL is set). */
@@ -37,7 +43,7 @@ export interface TestStack {
   /** `<dataDir>/files` holds submitted files and reports (the local blob store), `<dataDir>/reports` report files. */
   dataDir: string;
   taskQueue: string;
-  /** The environment of a CLI run against this stack: TEMPORAL_ADDRESS, DATABASE_URL, DONDOC_SECRET, DONDOC_DATA_DIR… */
+  /** The environment of a CLI run against this stack: TEMPORAL_ADDRESS, DATABASE_URL, DONDOC_SECRET, DONDOC_PAYLOAD_KEYS… */
   env: Record<string, string>;
   teardown(): Promise<void>;
 }
@@ -47,7 +53,7 @@ export interface TestStack {
  * running `workflows/` with the real activities, cycle ones included, on a task queue of its own.
  */
 export async function startTestStack(
-  options: { links?: { secret: Buffer; publicBaseUrl: string } } = {},
+  options: { links?: { secret: Buffer; publicBaseUrl: string }; adminEmails?: string[] } = {},
 ): Promise<TestStack> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-stack-'));
   const taskQueue = `cli-${randomUUID()}`;
@@ -74,9 +80,15 @@ export async function startTestStack(
       namespace: 'default',
       taskQueue,
       workflowBundle: bundle,
+      payloadCodec: testPayloadCodec,
       deps: {
         ...startedChannels.deps,
-        cycle: { core, reportsDir: path.join(dataDir, 'reports'), stores: createDispatchStores(opened.db) },
+        cycle: {
+          core,
+          reportsDir: path.join(dataDir, 'reports'),
+          stores: createDispatchStores(opened.db),
+          ...(options.adminEmails && { adminEmails: options.adminEmails }),
+        },
       },
     });
     const running = worker.run();
@@ -94,6 +106,7 @@ export async function startTestStack(
         DONDOC_DATA_DIR: dataDir,
         DATABASE_URL: opened.embeddedUrl ?? '',
         DONDOC_SECRET: TEST_SECRET,
+        DONDOC_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
       },
       async teardown() {
         if (worker.getState() === 'RUNNING') worker.shutdown();

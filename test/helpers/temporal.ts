@@ -1,7 +1,10 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { loadConfig } from '../../config/env';
+import { parsePayloadKeys } from '../../config/payload-keys';
 import { resolveTemporalCli, resolveTestServer } from '../../config/temporal-binaries';
+import { createEncryptionCodec } from '../../links/payload-codec/encryption-codec';
+import { payloadDataConverter } from '../../links/payload-codec/payload-key-ring';
 import { startDevServer, type DevServer } from '../../workers/dev-server';
 import { freePort } from '../../workers/port-check';
 import { WORKFLOW_INTERCEPTOR_MODULES } from '../../workers/worker';
@@ -12,6 +15,19 @@ const lookup = (explicit: string | undefined) => ({
   projectRoot: config.projectRoot,
   searchPath: config.rawEnv.PATH,
 });
+
+/** DONDOC_PAYLOAD_KEYS of every test environment: a CLI or `dondoc start` run against one is given it too. */
+export const TEST_PAYLOAD_KEYS = `test-1:${Buffer.alloc(32, 'dondoc-test-key').toString('base64')}`;
+
+function testKeys() {
+  const parsed = parsePayloadKeys(TEST_PAYLOAD_KEYS);
+  if (!('keys' in parsed)) throw new Error(parsed.error);
+  return parsed.keys;
+}
+
+/** The payload codec of the test environments' clients; give it to each Worker too (`testDataConverter`). */
+export const testPayloadCodec = createEncryptionCodec(testKeys());
+export const testDataConverter = payloadDataConverter(testPayloadCodec);
 
 let runtimeInstalled = false;
 
@@ -33,6 +49,7 @@ export async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> 
     server: {
       executable: { type: 'existing-path', path: resolveTestServer(lookup(config.env.TEMPORAL_TEST_SERVER_PATH)) },
     },
+    client: { dataConverter: testDataConverter },
   });
 }
 
@@ -51,7 +68,10 @@ export async function startTestDevServer(searchAttributes?: Record<string, strin
     namespace: 'default',
     searchAttributes,
   });
-  const env = await TestWorkflowEnvironment.createFromExistingServer({ address: server.address });
+  const env = await TestWorkflowEnvironment.createFromExistingServer({
+    address: server.address,
+    client: { dataConverter: testDataConverter },
+  });
   return {
     server,
     env,

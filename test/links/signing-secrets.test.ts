@@ -70,7 +70,11 @@ describe('the signing secret', () => {
   it('is never generated outside embedded mode', async () => {
     expect(() => config({ DATABASE_URL: 'postgres://x@127.0.0.1/db' })).toThrow(/DONDOC_SECRET is required/);
     const secrets = await loadSigningSecrets(
-      config({ TEMPORAL_ADDRESS: '127.0.0.1:7233', DONDOC_SECRET: randomBytes(32).toString('base64') }),
+      config({
+        TEMPORAL_ADDRESS: '127.0.0.1:7233',
+        DONDOC_SECRET: randomBytes(32).toString('base64'),
+        DONDOC_PAYLOAD_KEYS: `k1:${randomBytes(32).toString('base64')}`,
+      }),
     );
     expect(secrets.file).toBeUndefined();
     await expect(stat(signingSecretFile(dataDir))).rejects.toMatchObject({ code: 'ENOENT' });

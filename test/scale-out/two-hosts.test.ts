@@ -13,7 +13,7 @@ import { freePort } from '../../workers/port-check';
 import { DEV_SERVER_SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
 import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
 import { TEST_SECRET, testCore } from '../helpers/stack';
-import { startTestDevServer, type TestDevServer } from '../helpers/temporal';
+import { startTestDevServer, TEST_PAYLOAD_KEYS, type TestDevServer } from '../helpers/temporal';
 import { SAMPLES } from '../web/file-samples';
 import { csrfOf, multipart } from '../web/web-harness';
 import { startHost, type DondocHost } from './dondoc-host';
@@ -68,6 +68,7 @@ describe('two hosts, one database, one Temporal', () => {
       TEMPORAL_TASK_QUEUE: 'two-hosts',
       DATABASE_URL: databaseUrl,
       DONDOC_SECRET: TEST_SECRET,
+      DONDOC_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS,
       BLOB_STORE: 'database',
       SMTP_URL: sink.url,
       ZALO_API_BASE_URL: zalo.url,

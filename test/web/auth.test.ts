@@ -47,12 +47,12 @@ describe('dashboard authentication, CSRF and the login rate limit (no Temporal n
     const bad = await postLogin('sai', '/cycles/x/2031');
     expect(bad.statusCode).toBe(401);
     expect(bad.body).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
-    expect(bad.cookies.find((c) => c.name === 'dondoc_session')).toBeUndefined();
+    expect(bad.cookies.find((c) => c.name === '__Host-dondoc_session')).toBeUndefined();
 
     const ok = await postLogin(PASSWORD, '/cycles/x/2031');
     expect(ok.statusCode).toBe(303);
     expect(ok.headers.location).toBe('/cycles/x/2031');
-    const session = ok.cookies.find((c) => c.name === 'dondoc_session');
+    const session = ok.cookies.find((c) => c.name === '__Host-dondoc_session');
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
 
     const open = await postLogin(PASSWORD, '//evil.example/');
@@ -62,7 +62,7 @@ describe('dashboard authentication, CSRF and the login rate limit (no Temporal n
     expect((await app.inject({ method: 'GET', url: '/account', cookies: loggedIn })).statusCode).toBe(200);
     const logout = await app.inject({ method: 'POST', url: '/logout', cookies: loggedIn, payload: { _csrf: csrf } });
     expect(logout.statusCode).toBe(303);
-    expect(logout.cookies.find((c) => c.name === 'dondoc_session')?.value).toBe('');
+    expect(logout.cookies.find((c) => c.name === '__Host-dondoc_session')?.value).toBe('');
     // Logout revoked the session itself: a copy of the old cookie opens nothing.
     const replayed = await app.inject({ method: 'GET', url: '/account', cookies: loggedIn });
     expect(replayed.statusCode).toBe(303);
@@ -185,7 +185,7 @@ describe('dashboard authentication, CSRF and the login rate limit (no Temporal n
     const other = await app.inject({
       method: 'POST',
       url: target,
-      cookies: { ...cookies, dondoc_csrf: 'other' },
+      cookies: { ...cookies, '__Host-dondoc_csrf': 'other' },
       payload: { reason: 'x', _csrf: csrf },
     });
     expect(other.statusCode).toBe(403);

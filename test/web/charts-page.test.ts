@@ -255,7 +255,7 @@ describe('Tổng quan: the cycle’s pictures in Chromium, on a phone and a desk
     expect(await link.getAttribute('href')).toBe(`${BASE}/charts`);
     const [response] = await Promise.all([page.waitForResponse(`**${BASE}/charts`), link.click()]);
     expect(response.status()).toBe(200);
-    expect(response.headers()['content-security-policy']).toContain("default-src 'none'");
+    expect(response.headers()['content-security-policy']).toContain("default-src 'none'; style-src 'unsafe-inline'");
     expect(await page.textContent('h1')).toBe('Tổng quan');
     expect(await page.textContent('main')).toContain('Số liệu đọc lúc 10:00 Thứ Hai 30/11/2026.');
     expect(await page.locator('figure.chart figcaption').allTextContents()).toEqual([

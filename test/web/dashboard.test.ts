@@ -105,6 +105,31 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
     expect(otherUnit.statusCode).toBe(404);
   });
 
+  it('refuses every unit action without the right CSRF token, form or multipart (403): the workflow is unchanged', async () => {
+    const before = await unitStatus('xa-tay');
+    const mailsBefore = stack.channels.smtp.messages().length;
+    const wrong = `${session.csrf.slice(0, -2)}${session.csrf.endsWith('AA') ? 'BB' : 'AA'}`;
+    const actions: [string, Record<string, string>][] = [
+      ['paper', { receivedAt: '2031-05-02T08:00', submittedBy: 'Kẻ giả mạo' }],
+      ['extend', { newDueDate: '2031-12-31', reason: 'Giả mạo' }],
+      ['waive', { reason: 'Giả mạo' }],
+      ['resend', {}],
+    ];
+    for (const [action, fields] of actions) {
+      const url = `${BASE}/units/xa-tay/obligations/bao-cao/${action}`;
+      const inject = (extra: object) => app.inject({ method: 'POST', url, cookies: session.cookies, ...extra });
+      const answers = [
+        await inject({ payload: fields }),
+        await inject({ payload: { ...fields, _csrf: wrong } }),
+        await inject(await multipart([['_csrf', wrong], ...Object.entries(fields)])),
+        await inject(await multipart([['_csrf', session.csrf], ...Object.entries(fields)])),
+      ];
+      expect([action, answers.map((answer) => answer.statusCode)]).toEqual([action, [403, 403, 403, 403]]);
+    }
+    expect(await unitStatus('xa-tay')).toEqual(before);
+    expect(stack.channels.smtp.messages().length).toBe(mailsBefore);
+  });
+
   it('records a paper submission, extends and waives through the workflows; refusals show the reason', async () => {
     const unit = `${BASE}/units/xa-tay/obligations`;
     const paper = await post(`${unit}/ke-hoach/paper`, {
@@ -193,7 +218,7 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
 
     const stored = await get(`${BASE}/reports/bao-cao-203105140800.html`);
     expect(stored.statusCode).toBe(200);
-    expect(stored.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(stored.headers['content-security-policy']).toContain("default-src 'none'; style-src 'unsafe-inline'");
     expect((await get(`${BASE}/reports/bao-cao-203105140800.docx`)).statusCode).toBe(404);
 
     const live = await get(`${BASE}/reports/live/bao-cao/csv`);

@@ -139,7 +139,7 @@ describe('the notification centre on the dashboard (real workflows, messages see
     page.on('request', (request) => requests.push(request.url()));
     const response = await page.goto(`${server.url}${messageUrl(RECORDS.supervisor.key)}`);
     expect(response?.status()).toBe(200);
-    expect(response?.headers()['content-security-policy']).toContain("default-src 'none'");
+    expect(response?.headers()['content-security-policy']).toContain("default-src 'none'; style-src 'unsafe-inline'");
 
     const dl = await page.locator('dl').first().textContent();
     expect(dl).toContain('Đã gửi');

@@ -9,7 +9,9 @@ describe('startWebServer', () => {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       const response = await fetch(`${server.url}/login`);
       expect(response.status).toBe(200);
-      expect(response.headers.get('set-cookie')).toMatch(/dondoc_csrf=.+; Path=\/; HttpOnly; SameSite=Strict/);
+      expect(response.headers.get('set-cookie')).toMatch(
+        /^__Host-dondoc_csrf=.+; Path=\/; HttpOnly; Secure; SameSite=Strict$/,
+      );
       expect(await response.text()).toContain('Đăng nhập bảng theo dõi');
     } finally {
       await Promise.all([server.close(), server.close()]);

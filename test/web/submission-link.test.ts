@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { connect } from 'node:net';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createLocalBlobStore } from '../../storage/blob-store/local-blob-store';
 import { sweepBlobs } from '../../storage/blob-sweep';
+import { startWebServer } from '../../web/server';
 import { getStatusQuery } from '../../workflows/unit-messages';
 import { startSmallCycle, startTestStack, type TestStack } from '../helpers/stack';
 import { SAMPLES } from './file-samples';
@@ -109,6 +111,68 @@ describe('submission links /s/<token> (dev server, real worker)', () => {
     const response = await app.inject({ method: 'POST', url: `/s/${token}`, cookies, ...form });
     expect(response.statusCode).toBe(403);
     expect(await storedFiles(stack.dataDir)).toEqual([]);
+  });
+
+  it('refuses a multipart POST whose CSRF field is wrong or from another browser (403): nothing stored or recorded', async () => {
+    const token = web.token(CLAIMS);
+    const { cookies, csrf } = await open(token);
+    const other = await open(token);
+    const before = await unitStatus('xa-dong');
+    const parts = (value: string): FormPart[] => [
+      ['_csrf', value],
+      ['files', { filename: 'a.pdf', content: SAMPLES.pdf }],
+      ['submittedBy', 'Kẻ giả mạo'],
+      ['v.so-mo-hinh', '1'],
+    ];
+    for (const [jar, value] of [
+      [cookies, `${csrf.slice(0, -2)}${csrf.endsWith('AA') ? 'BB' : 'AA'}`],
+      [cookies, ''],
+      [other.cookies, csrf],
+    ] as const) {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/s/${token}`,
+        cookies: jar,
+        ...(await multipart(parts(value))),
+      });
+      expect(response.statusCode).toBe(403);
+      expect(response.body).toContain('Biểu mẫu không hợp lệ');
+    }
+    expect(await storedFiles(stack.dataDir)).toEqual([]);
+    expect(await fileRecords()).toEqual([]);
+    expect(await unitStatus('xa-dong')).toEqual(before);
+  });
+
+  it('cuts an upload that stops arriving at requestTimeout (408): no submission, no file recorded', async () => {
+    const slow = await buildTestApp(stack, { requestTimeoutMs: 1500 });
+    const server = await startWebServer(slow.app, { host: '127.0.0.1', port: 0 });
+    try {
+      const token = slow.token(CLAIMS);
+      const page = await slow.app.inject({ method: 'GET', url: `/s/${token}` });
+      const cookie = Object.entries(cookiesOf(page))
+        .map(([name, value]) => `${name}=${value}`)
+        .join('; ');
+      const before = { status: await unitStatus('xa-dong'), records: await fileRecords() };
+      const socket = connect(Number(new URL(server.url).port), '127.0.0.1');
+      const answer = new Promise<string>((resolve) => {
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+        socket.on('close', () => resolve(text));
+      });
+      // The CSRF field, then the first bytes of a file, then nothing: the link is valid, the body never ends.
+      socket.write(
+        `POST /s/${token} HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${cookie}\r\n` +
+          'Content-Type: multipart/form-data; boundary=B\r\nContent-Length: 10000000\r\n\r\n' +
+          `--B\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrfOf(page.body)}\r\n` +
+          '--B\r\nContent-Disposition: form-data; name="files"; filename="cham.pdf"\r\n' +
+          'Content-Type: application/pdf\r\n\r\n%PDF-1.4\n',
+      );
+      expect(await answer).toMatch(/^HTTP\/1\.1 408 /);
+      expect(await fileRecords()).toEqual(before.records);
+      expect(await unitStatus('xa-dong')).toEqual(before.status);
+    } finally {
+      await server.close();
+    }
   });
 
   it('refuses a file over the size limit (413) or more files than allowed, recording no file', async () => {

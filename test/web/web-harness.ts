@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { CycleCore } from '../../cycles';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
@@ -58,9 +59,11 @@ export async function buildTestApp(
     taskQueue?: string;
     /** The app's core, instead of the stack's (e.g. one with a fixed clock). */
     core?: CycleCore;
+    /** Serves `/codec` with this codec (the stack's is `testPayloadCodec`). */
+    payloadCodec?: PayloadCodec;
   } = {},
 ): Promise<WebApp> {
-  const { now, linkSecret, previousSecrets, taskQueue, core: givenCore, ...config } = overrides;
+  const { now, linkSecret, previousSecrets, taskQueue, core: givenCore, payloadCodec, ...config } = overrides;
   const secret = linkSecret ?? randomBytes(32);
   // The stack's database when there is one (its CLI runs see the same accounts), else one per test file.
   const db = stack?.db ?? (await testDatabase()).db;
@@ -87,6 +90,7 @@ export async function buildTestApp(
     contactProblems,
     secrets: { current: secret, previous: previousSecrets ?? [] },
     ...(now && { now }),
+    ...(payloadCodec && { payloadCodec }),
   });
   const token: WebApp['token'] = (claims) =>
     createSubmissionToken(secret, { exp: Math.floor(Date.now() / 1000) + 3600, ...claims });

@@ -5,7 +5,7 @@ import { AppError } from '../../domain/errors';
 import { startDevServer } from '../../workers/dev-server';
 import { longSleepWorkflow } from '../fixtures/workflows/long-sleep';
 import { offlineActivityDeps } from '../helpers/channels';
-import { bundleWorkflows, startTestDevServer, type TestDevServer } from '../helpers/temporal';
+import { bundleWorkflows, startTestDevServer, testDataConverter, type TestDevServer } from '../helpers/temporal';
 
 describe('the embedded Temporal dev server', () => {
   let dev: TestDevServer;
@@ -23,6 +23,7 @@ describe('the embedded Temporal dev server', () => {
     const workflowId = `visible-${randomUUID()}`;
     const worker = await Worker.create({
       connection: dev.env.nativeConnection,
+      dataConverter: testDataConverter,
       taskQueue,
       workflowBundle: await bundleWorkflows(require.resolve('../fixtures/workflows/long-sleep')),
       activities: createActivities(offlineActivityDeps()),

@@ -20,7 +20,7 @@ import type { cycleWorkflow } from '../../workflows';
 import { getCycleStatusQuery, type CycleStatus } from '../../workflows/cycle-messages';
 import { startTestChannels, type TestChannels } from '../helpers/channels';
 import { testCore } from '../helpers/stack';
-import { bundleWorkflows, createTimeSkippingEnv } from '../helpers/temporal';
+import { bundleWorkflows, createTimeSkippingEnv, testDataConverter } from '../helpers/temporal';
 
 /**
  * A cycle workflow on the time-skipping server with the real activities (cycle ones included), an SMTP capture
@@ -119,6 +119,7 @@ export async function startCycleHarness(options: CycleStartOptions): Promise<Cyc
   };
   const worker = await Worker.create({
     connection: env.nativeConnection,
+    dataConverter: testDataConverter,
     taskQueue,
     workflowBundle: bundle,
     activities: withPlanClock(options.activities ? options.activities(activities) : activities),

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { loadAnnouncedSchedules } from '../../config/calendars';
 import { createWorkingCalendar } from '../../domain/calendar';
 import { isoWeekday, parseLocalDate } from '../../domain/local-date';
+import type { ConsolidatedReport } from '../../domain/report/consolidated-report';
 import type { DeliveredNotification } from '../../simulate/notification-log';
 import type { Outcome } from '../../simulate/outcomes';
 import { simulate, type SimulationOutput } from '../helpers/simulation';
@@ -34,19 +35,22 @@ describe('cycleWorkflow', () => {
     // xa-tay's submission at 15:00 on 20/05 is the last one: the final report carries that instant.
     const finals = files.filter((f) => f.endsWith('-final.json'));
     expect(finals).toEqual(['bao-cao-203105201500-final.json']);
-    const first = JSON.parse(readFileSync(path.join(reports, 'bao-cao-203105140800.json'), 'utf8')) as {
-      rows: { unit: { id: string }; status: string; values?: Record<string, unknown> }[];
-    };
-    expect(first.rows.map((r) => [r.unit.id, r.status])).toEqual([
+    const first = JSON.parse(
+      readFileSync(path.join(reports, 'bao-cao-203105140800.json'), 'utf8'),
+    ) as ConsolidatedReport;
+    expect(first.units.map((r) => [r.unit.id, r.status])).toEqual([
       ['xa-dong', 'on-time'],
       ['xa-tay', 'missing'],
     ]);
-    expect(first.rows[0]?.values).toEqual({ 'so-mo-hinh': 2, 'ket-qua': 'Tốt' });
-    const final = JSON.parse(readFileSync(path.join(reports, finals[0]!), 'utf8')) as typeof first;
-    expect(final.rows.map((r) => [r.unit.id, r.status])).toEqual([
+    expect(first.units[0]?.values).toEqual({ 'so-mo-hinh': 2, 'ket-qua': 'Tốt' });
+    expect(first.indicators[0]).toMatchObject({ kind: 'sum', total: 2, reported: 1 });
+    const final = JSON.parse(readFileSync(path.join(reports, finals[0]!), 'utf8')) as ConsolidatedReport;
+    expect(final).toMatchObject({ final: true, counts: { onTime: 1, late: 1, missing: 0 } });
+    expect(final.units.map((r) => [r.unit.id, r.status])).toEqual([
       ['xa-dong', 'on-time'],
       ['xa-tay', 'late'],
     ]);
+    expect(files).toEqual(expect.arrayContaining(['bao-cao-203105140800.docx', 'bao-cao-203105201500-final.docx']));
     expect(notifications.filter((n) => n.kind === 'report')).toHaveLength(2);
     const csv = readFileSync(path.join(reports, 'bao-cao-203105140800.csv'), 'utf8');
     expect(csv.startsWith('\uFEFFMã đơn vị,Đơn vị,Tình trạng')).toBe(true);

@@ -4,7 +4,7 @@ import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { createActivities } from '../../activities';
 import { longSleepWorkflow } from '../fixtures/workflows/long-sleep';
 import { offlineActivityDeps } from '../helpers/channels';
-import { bundleWorkflows, createTimeSkippingEnv } from '../helpers/temporal';
+import { bundleWorkflows, createTimeSkippingEnv, testDataConverter } from '../helpers/temporal';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -27,6 +27,7 @@ describe('the time-skipping test server', () => {
     const taskQueue = `test-${randomUUID()}`;
     const worker = await Worker.create({
       connection: env.nativeConnection,
+      dataConverter: testDataConverter,
       taskQueue,
       workflowBundle: bundle,
       activities: createActivities(offlineActivityDeps(() => new Date('2022-03-01T01:00:00Z'))),

@@ -13,7 +13,7 @@ import { unitWorkflow } from '../../workflows';
 import { closeSignal, getStatusQuery } from '../../workflows/unit-messages';
 import { startTestChannels, type TestChannels } from '../helpers/channels';
 import { HALF_YEAR_REPORT_VALUES } from '../helpers/cycle';
-import { bundleWorkflows, createTimeSkippingEnv } from '../helpers/temporal';
+import { bundleWorkflows, createTimeSkippingEnv, testDataConverter } from '../helpers/temporal';
 
 /**
  * The pattern of `unit-workflow.test.ts` for the unit workflow test files: each file gets its own time-skipping
@@ -145,6 +145,7 @@ export async function createUnitHarness(options: { zalo?: FakeZaloOptions } = {}
       const taskQueue = startOptions.taskQueue ?? `unit-${randomUUID()}`;
       const worker = await Worker.create({
         connection: env.nativeConnection,
+        dataConverter: testDataConverter,
         taskQueue,
         workflowBundle: bundle,
         activities: withPlanClock(startOptions.activities ?? activities()),

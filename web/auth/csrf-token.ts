@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { mac, macMatchesAny } from '../../links/signed-value';
 
-export const CSRF_COOKIE = 'dondoc_csrf';
 export const CSRF_FIELD = '_csrf';
 
 /**

@@ -1,7 +1,5 @@
 import { mac, macMatchesAny } from '../../links/signed-value';
 
-export const SESSION_COOKIE = 'dondoc_session';
-
 /**
  * `<session id>.<mac>`: the id is random and the sessions table decides whether it is live; the MAC turns away
  * cookies that are not ours before any database read.

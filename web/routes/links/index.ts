@@ -1,7 +1,9 @@
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import { createHash } from 'node:crypto';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { cycleClosed } from '../../../cycles/cycle-reads';
 import type { SubmitReceipt } from '../../../domain/cycle/unit-commands';
 import { isAppError } from '../../../domain/errors';
+import { HttpError } from '../../http-error';
 import { TEMPORAL_DEADLINE_MS } from '../../plugins/app-context';
 import { requestIdOf } from '../../request-id';
 import { loadLinkContext, verifyLink, type LinkContext } from '../../submission/link-context';
@@ -39,7 +41,31 @@ const linkRoutes: FastifyPluginAsync = async (app) => {
     return showForm(reply, context, emptyEntry(), {});
   });
 
-  app.post<TokenRequest>('/:token', async (request, reply) => {
+  const postOptions = {
+    config: {
+      // readUpload checks the multipart form's first field, `_csrf`, before it stores anything.
+      csrfInMultipart: true,
+      // A link is a key anyone holding the message has: its posts are limited whoever sends them. Counted before
+      // the token is verified or the body read, so a flood costs neither a signature check nor a stored file.
+      rateLimit: {
+        max: app.web.submissionPostsPerLinkPerMinute,
+        timeWindow: 60_000,
+        // Hashed: the limiter's memory keeps no live link.
+        keyGenerator: (request: FastifyRequest) => {
+          const { token } = request.params as { token: string };
+          return `link|${createHash('sha256').update(token).digest('base64url')}`;
+        },
+        errorResponseBuilder: () =>
+          new HttpError(
+            429,
+            'Liên kết này đã được dùng để nộp quá nhiều lần trong một phút. Vui lòng đợi một phút rồi nộp lại.',
+            { title: 'Nộp quá nhiều lần' },
+          ),
+      },
+    },
+  };
+
+  app.post<TokenRequest>('/:token', postOptions, async (request, reply) => {
     const claims = verifyLink(app, request.params.token);
     const context = await loadLinkContext(app, claims);
     if (context.unit.closed) throw cycleClosed(claims);
