@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from '../../workers/port-check';
 import { runDondoc, startDondoc, type LongRunning } from '../helpers/cli';
+import { TEST_PAYLOAD_KEYS } from '../helpers/temporal';
 
 const PLAN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'observability-small.yaml');
 const SECRET = 'observability-test-secret-0123456789abcdef';
@@ -55,7 +56,9 @@ describe('dondoc start: logs and /metrics after a cycle started late', () => {
       FAKE_ZALO_PORT: String(await freePort()),
       PORT: String(await freePort()),
     };
-    const common = { DONDOC_DATA_DIR: dataDir, DONDOC_SECRET: SECRET, LOG_LEVEL: 'info', ...ports };
+    // The same secret and payload keys for the service and the CLI (which connects to its Temporal by address).
+    const keys = { DONDOC_SECRET: SECRET, DONDOC_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS };
+    const common = { DONDOC_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...keys, ...ports };
     service = startDondoc(['start'], { ...common, TEMPORAL_ADDRESS: '', LOG_FORMAT: 'json' });
     await service.waitFor('dondoc is running');
     const web = `http://127.0.0.1:${ports.PORT}`;
