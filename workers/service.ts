@@ -14,6 +14,7 @@ import { createLinkSigner } from '../links/link-signer';
 import { createEncryptionCodec } from '../links/payload-codec/encryption-codec';
 import { loadPayloadKeyRing } from '../links/payload-codec/payload-key-ring';
 import { loadSigningSecrets } from '../links/signing-secrets';
+import { logFormatOf } from '../observability/logger';
 import { installTelemetry } from '../observability/telemetry';
 import { openStores } from '../storage/stores';
 import { buildApp } from '../web/app';
@@ -40,7 +41,13 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   const stop = listenForStop();
   const { step } = stop;
   // pino for the service, Fastify and the SDK; the runtime keeps `shutdownSignals: []`: we own the signals.
-  const telemetry = await step(installTelemetry(config));
+  // Quick (no network); a stop signal meanwhile is answered at the first step.
+  const telemetry = await installTelemetry(config);
+  // In JSON mode the banner is log lines too, so that a collector reads one format.
+  const say =
+    logFormatOf(config.env) === 'json'
+      ? (line: string) => telemetry.logger.info(line)
+      : (line: string) => out.info(line);
 
   let database: OpenedDatabase | undefined;
   let devServer: DevServer | undefined;
@@ -55,10 +62,10 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     const payloadCodec = createEncryptionCodec((await step(loadPayloadKeyRing(config, { generate: true }))).keys);
     const accounts = await step(declaredAccounts(config));
     database = await step(openDatabase(databaseTarget(config, { longLived: true })), (late) => late.close());
-    out.info(`Database             ${database.describe}`);
+    say(`Database             ${database.describe}`);
     // Then the blob store (probed): one that cannot be reached stops start-up before Temporal starts.
     const stores = await step(openStores(config, database.db));
-    out.info(`Blob store           ${stores.blobs.kind} (BLOB_STORE)`);
+    say(`Blob store           ${stores.blobs.kind} (BLOB_STORE)`);
     const access = createAccessStores(database.db);
     const accountsNotice = await step(bootstrapAccounts(accounts, access.users, now()));
     if (!config.env.TEMPORAL_ADDRESS) {
@@ -80,8 +87,8 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
         }),
         (late) => late.stop(),
       );
-      out.info(`Temporal dev server  ${devServer.address}  (SQLite: ${path.relative(process.cwd(), dbFile)})`);
-      out.info(`Temporal Web UI      ${devServer.uiUrl ?? '(headless)'}`);
+      say(`Temporal dev server  ${devServer.address}  (SQLite: ${path.relative(process.cwd(), dbFile)})`);
+      say(`Temporal Web UI      ${devServer.uiUrl ?? '(headless)'}`);
     }
 
     const target = temporalTarget(config, devServer?.address);
@@ -94,7 +101,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
       }),
       (late) => late.close(),
     );
-    if (!devServer) out.info(`Temporal server      ${target.connectionOptions.address ?? 'localhost:7233'}`);
+    if (!devServer) say(`Temporal server      ${target.connectionOptions.address ?? 'localhost:7233'}`);
 
     temporal = await step(connectClient(config, devServer?.address, payloadCodec), (late) => late.close());
     const baseUrl = publicBaseUrl(config);
@@ -127,9 +134,9 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
       }),
       (late) => late.close(),
     );
-    for (const line of dondoc.channels.describe) out.info(line);
+    for (const line of dondoc.channels.describe) say(line);
     const { worker } = dondoc;
-    out.info(`Worker               task queue "${taskQueue}", namespace "${target.namespace}"`);
+    say(`Worker               task queue "${taskQueue}", namespace "${target.namespace}"`);
 
     const app = await step(
       buildApp({
@@ -150,20 +157,21 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
       (late) => late.close(),
     );
     web = await step(startWebServer(app, { host: config.env.HOST, port: config.env.PORT }), (late) => late.close());
-    out.info(`Web (dashboard)      ${web.url}  (submission links: ${baseUrl}/s/…)`);
+    say(`Web (dashboard)      ${web.url}  (submission links: ${baseUrl}/s/…)`);
+    // The generated admin password is for the terminal, never for a log collector.
     if (accountsNotice) out.info(accountsNotice);
-    out.info('dondoc is running. Press Ctrl-C to stop.');
+    say('dondoc is running. Press Ctrl-C to stop.');
 
     const running = worker.run();
     const signal = await Promise.race([stop.requested, running.then(() => undefined)]);
-    if (signal) out.info(`${signal} received, stopping…`);
+    if (signal) say(`${signal} received, stopping…`);
     // The worker stops polling, lets running activities finish (its shutdownGraceTime), then resolves.
     if (worker.getState() === 'RUNNING') worker.shutdown();
     await running;
   } catch (err) {
     const received = err instanceof StopRequested ? err.received : stop.received();
     if (!received) throw err;
-    out.info(`${received} received during start-up, stopping…`);
+    say(`${received} received during start-up, stopping…`);
   } finally {
     await web?.close();
     await temporal?.close();
@@ -175,7 +183,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     await database?.close();
     stop.close();
   }
-  out.info('dondoc stopped.');
+  say('dondoc stopped.');
 }
 
 /**
