@@ -17,7 +17,11 @@ import { isAppError } from '../domain/errors';
 import type { DayNumber } from '../domain/local-date';
 import { atPlanDate } from '../domain/plan-time';
 import { createEncryptionCodec } from '../links/payload-codec/encryption-codec';
-import { generatePayloadKey, payloadDataConverter } from '../links/payload-codec/payload-key-ring';
+import {
+  FAILURE_CONVERTER_PATH,
+  generatePayloadKey,
+  payloadDataConverter,
+} from '../links/payload-codec/payload-key-ring';
 import { createLogger } from '../observability/logger';
 import { installSdkRuntime } from '../observability/telemetry';
 import { composeDondoc, type Dondoc } from '../workers/compose';
@@ -81,6 +85,7 @@ export async function runSimulation(config: Config, options: SimulationOptions):
     bundleWorkflowCode({
       workflowsPath: require.resolve('../workflows'),
       workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+      failureConverterPath: FAILURE_CONVERTER_PATH,
       logger: new DefaultLogger('WARN'),
     }),
     // A run that leaves nothing behind: its state lives in memory.

@@ -65,9 +65,12 @@ export function payloadKeyEntry({ id, key }: PayloadKey): string {
   return `${id}:${key.toString('base64')}`;
 }
 
-/** What every Client and Worker of dondoc is given: the encryption codec on its keys. */
+/** The failure converter's module: `bundleWorkflowCode({ failureConverterPath })` needs it as well. */
+export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+
+/** What every Client and Worker of dondoc is given: the encryption codec on its keys, for payloads and failures. */
 export function payloadDataConverter(codec: PayloadCodec): DataConverter {
-  return { payloadCodecs: [codec] };
+  return { payloadCodecs: [codec], failureConverterPath: FAILURE_CONVERTER_PATH };
 }
 
 /** The codec of the configured (or generated) keys. */

@@ -4,7 +4,7 @@ import { loadConfig } from '../../config/env';
 import { parsePayloadKeys } from '../../config/payload-keys';
 import { resolveTemporalCli, resolveTestServer } from '../../config/temporal-binaries';
 import { createEncryptionCodec } from '../../links/payload-codec/encryption-codec';
-import { payloadDataConverter } from '../../links/payload-codec/payload-key-ring';
+import { FAILURE_CONVERTER_PATH, payloadDataConverter } from '../../links/payload-codec/payload-key-ring';
 import { startDevServer, type DevServer } from '../../workers/dev-server';
 import { freePort } from '../../workers/port-check';
 import { WORKFLOW_INTERCEPTOR_MODULES } from '../../workers/worker';
@@ -87,6 +87,7 @@ export function bundleWorkflows(workflowsPath: string): Promise<WorkflowBundleWi
   return bundleWorkflowCode({
     workflowsPath,
     workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
     logger: new DefaultLogger('WARN'),
   });
 }

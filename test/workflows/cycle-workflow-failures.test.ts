@@ -56,6 +56,14 @@ describe('cycleWorkflow: activities that exhaust their retries', () => {
     }
     expect(reports()).toEqual([]);
     expect(cycle.deadlineEmailsTo(NOI_VU)).toEqual([]);
+    // Failure messages may quote what a server said of a person: in the history they are encrypted like the payloads,
+    // and the cycle's status (read through the codec) still shows them.
+    const history = JSON.stringify(await cycle.handle.fetchHistory());
+    expect(history).toContain('activityTaskFailedEventAttributes');
+    expect(history).toContain('Encoded failure');
+    const message = failing.failures[0]?.message ?? '';
+    expect(message).toContain('451 Try again later');
+    expect(history).not.toContain(message.slice(0, 40));
     // The communes' messages of the moment went out.
     for (const commune of COMMUNES) expect(cycle.deadlineEmailsTo(commune).map((e) => e.scheduledAt)).toContain(MOMENT);
   });
