@@ -17,6 +17,22 @@ const optionalPath = z
   .optional()
   .transform((value) => (value ? value : undefined));
 
+/** A comma-separated list, each item trimmed and checked by `item`; unset or empty is an empty list. */
+function commaSeparated<T extends z.ZodType<unknown, string>>(item: T) {
+  return optionalPath.pipe(
+    z
+      .string()
+      .optional()
+      .transform((text) =>
+        (text ?? '')
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(item)),
+  );
+}
+
 /** Every environment variable dondoc reads. Parsed once at start; nothing else reads `process.env`. */
 export const EnvSchema = z
   .object({
@@ -76,18 +92,7 @@ export const EnvSchema = z
      */
     DONDOC_SECRET: secret.optional(),
     /** Secrets still accepted for verification after a rotation, comma-separated; each at least 32 bytes. */
-    DONDOC_PREVIOUS_SECRETS: optionalPath.pipe(
-      z
-        .string()
-        .optional()
-        .transform((text) =>
-          (text ?? '')
-            .split(',')
-            .map((item) => item.trim())
-            .filter(Boolean),
-        )
-        .pipe(z.array(secret)),
-    ),
+    DONDOC_PREVIOUS_SECRETS: commaSeparated(secret),
     /**
      * Keys of the payload codec that encrypts workflow inputs, results and messages in Temporal (AES-256-GCM):
      * `<id>:<base64 of 32 bytes>`, comma-separated; the first encrypts, every one decrypts (rotation: put the new key
@@ -160,18 +165,7 @@ export const EnvSchema = z
      * Who is emailed when a yearly schedule cannot start its cycle (a missing or invalid plan), comma-separated.
      * Unset: the plan's supervisor unit (Phòng Nội vụ).
      */
-    DONDOC_ADMIN_EMAILS: optionalPath.pipe(
-      z
-        .string()
-        .optional()
-        .transform((text) =>
-          (text ?? '')
-            .split(',')
-            .map((item) => item.trim())
-            .filter(Boolean),
-        )
-        .pipe(z.array(z.email())),
-    ),
+    DONDOC_ADMIN_EMAILS: commaSeparated(z.email()),
 
     /** The Zalo app; unset: the embedded fake Zalo server stands in for ZNS, OA and OAuth. */
     ZALO_APP_ID: optionalPath,
