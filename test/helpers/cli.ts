@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { freePort } from '../../workers/port-check';
 
 export const DONDOC_BIN = path.resolve(__dirname, '..', '..', 'bin', 'dondoc');
 
@@ -60,4 +61,12 @@ export function startDondoc(args: string[], env: NodeJS.ProcessEnv = {}): LongRu
       });
     },
   };
+}
+
+/** Free loopback ports for everything `dondoc start` listens on, as its environment names them. */
+export async function servicePorts(): Promise<Record<string, string>> {
+  const names = ['TEMPORAL_DEV_PORT', 'TEMPORAL_UI_PORT', 'SMTP_CAPTURE_PORT', 'FAKE_ZALO_PORT', 'PORT'];
+  const ports: Record<string, string> = {};
+  for (const name of names) ports[name] = String(await freePort());
+  return ports;
 }

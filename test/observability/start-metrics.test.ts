@@ -1,8 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort } from '../../workers/port-check';
-import { runDondoc, startDondoc, type LongRunning } from '../helpers/cli';
+import { runDondoc, servicePorts, startDondoc, type LongRunning } from '../helpers/cli';
 import { TEST_PAYLOAD_KEYS } from '../helpers/temporal';
 
 const PLAN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'observability-small.yaml');
@@ -49,13 +48,7 @@ describe('dondoc start: logs and /metrics after a cycle started late', () => {
   });
 
   it('counts what data/mail and the fake Zalo hold, and tags workflow and activity lines without personal data', async () => {
-    const ports = {
-      TEMPORAL_DEV_PORT: String(await freePort()),
-      TEMPORAL_UI_PORT: String(await freePort()),
-      SMTP_CAPTURE_PORT: String(await freePort()),
-      FAKE_ZALO_PORT: String(await freePort()),
-      PORT: String(await freePort()),
-    };
+    const ports = await servicePorts();
     // The same secret and payload keys for the service and the CLI (which connects to its Temporal by address).
     const keys = { DONDOC_SECRET: SECRET, DONDOC_PAYLOAD_KEYS: TEST_PAYLOAD_KEYS };
     const common = { DONDOC_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...keys, ...ports };

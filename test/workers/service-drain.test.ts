@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startSmtpCapture, type SmtpCapture } from '../../channels/smtp-capture/smtp-capture';
 import type { UnitStatus } from '../../domain/cycle/unit-status';
-import { freePort } from '../../workers/port-check';
-import { runDondoc, startDondoc, type LongRunning } from '../helpers/cli';
+import { runDondoc, servicePorts, startDondoc, type LongRunning } from '../helpers/cli';
 import { TEST_PAYLOAD_KEYS } from '../helpers/temporal';
 
 const PLAN = path.resolve(__dirname, '..', 'fixtures', 'plans', 'cycle-small.yaml');
@@ -31,12 +30,8 @@ describe('dondoc start drains its running activities on SIGTERM', () => {
   });
 
   it('finishes the receipt being sent, records it, and never sends it again after a restart', async () => {
-    const ports = {
-      TEMPORAL_DEV_PORT: String(await freePort()),
-      TEMPORAL_UI_PORT: String(await freePort()),
-      FAKE_ZALO_PORT: String(await freePort()),
-      PORT: String(await freePort()),
-    };
+    // SMTP_URL names the slow server, so the embedded capture's port goes unused.
+    const ports = await servicePorts();
     const common = {
       DONDOC_DATA_DIR: dataDir,
       DONDOC_SECRET: SECRET,

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { canConnect, freePort } from '../../workers/port-check';
-import { startDondoc, type LongRunning } from '../helpers/cli';
+import { canConnect } from '../../workers/port-check';
+import { servicePorts, startDondoc, type LongRunning } from '../helpers/cli';
 
 const ERROR_TEXT = /error|lỗi|\n\s+at |unexpected/i;
 
@@ -48,11 +48,7 @@ describe('dondoc start stops cleanly at any moment of its start-up', () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-stop-'));
     env = {
       DONDOC_DATA_DIR: dataDir,
-      TEMPORAL_DEV_PORT: String(await freePort()),
-      TEMPORAL_UI_PORT: String(await freePort()),
-      SMTP_CAPTURE_PORT: String(await freePort()),
-      FAKE_ZALO_PORT: String(await freePort()),
-      PORT: String(await freePort()),
+      ...(await servicePorts()),
       TEMPORAL_ADDRESS: '',
     };
   });

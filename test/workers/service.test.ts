@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { canConnect, freePort } from '../../workers/port-check';
-import { startDondoc as startProcess, type LongRunning } from '../helpers/cli';
+import { canConnect } from '../../workers/port-check';
+import { servicePorts, startDondoc as startProcess, type LongRunning } from '../helpers/cli';
 import { externalIPv4 } from '../helpers/network';
 
 describe('dondoc start (embedded defaults)', () => {
@@ -14,11 +14,7 @@ describe('dondoc start (embedded defaults)', () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'dondoc-start-'));
     env = {
       DONDOC_DATA_DIR: dataDir,
-      TEMPORAL_DEV_PORT: String(await freePort()),
-      TEMPORAL_UI_PORT: String(await freePort()),
-      SMTP_CAPTURE_PORT: String(await freePort()),
-      FAKE_ZALO_PORT: String(await freePort()),
-      PORT: String(await freePort()),
+      ...(await servicePorts()),
       TEMPORAL_ADDRESS: '',
     };
   });
