@@ -1,5 +1,5 @@
-import { sniffKind } from '../../web/files/sniff-type';
-import { acceptedContentType } from '../../web/files/upload-policy';
+import { sniffKind } from '../../storage/file-policy/sniff-type';
+import { acceptedContentType } from '../../storage/file-policy/upload-policy';
 import { SAMPLES, zipOf } from './file-samples';
 
 describe('sniffKind and the upload policy', () => {
