@@ -16,6 +16,8 @@ export interface DondocTables {
   zaloTokens: ZaloTokenTable;
   messages: MessageTable;
   contactProblems: ContactProblemTable;
+  inboundMessages: InboundMessageTable;
+  inboundFiles: InboundFileTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -148,6 +150,8 @@ export interface MessageTable {
   sentAt: Date | null;
   /** The email exactly as rendered (subject, headers, text, html), for Phòng Nội vụ to open. */
   email: ColumnType<unknown, string | null, string | null> | null;
+  /** The hash part of the email's Message-ID (a reply names it in In-Reply-To or References). */
+  messageHash: ColumnType<string | null, string | null | undefined, string | null | undefined>;
   createdAt: CreatedAt;
   updatedAt: ColumnType<Date, Date | undefined, Date | undefined>;
 }
@@ -161,4 +165,41 @@ export interface ContactProblemTable {
   code: string;
   reason: string;
   detectedAt: string;
+}
+
+/** One inbound email (a reply to a reminder, or anything else sent to dondoc's address) and what became of it. */
+export interface InboundMessageTable {
+  /** SHA-256 of the Message-ID, or of the raw bytes when it has none. */
+  id: string;
+  receivedAt: Date;
+  transport: string;
+  messageId: string | null;
+  fromAddress: string;
+  subject: string;
+  planId: string | null;
+  year: number | null;
+  /** The key of the `messages` row the reply answered. */
+  matchedKey: string | null;
+  unitId: string | null;
+  obligationIds: ColumnType<string[], string, string>;
+  outcome: string;
+  /** Why, in Vietnamese, for Phòng Nội vụ. */
+  detail: string;
+  rawSha256: string;
+  createdAt: CreatedAt;
+  updatedAt: ColumnType<Date, Date | undefined, Date | undefined>;
+}
+
+/** A blob an inbound email brought: kept (the sweep spares it) and, for a report without values, shown on `/s/`. */
+export interface InboundFileTable {
+  inboundId: string;
+  sha256: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  planId: string;
+  year: number;
+  unitId: string;
+  obligationId: string;
+  createdAt: CreatedAt;
 }

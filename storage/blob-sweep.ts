@@ -43,6 +43,8 @@ export async function sweepBlobs(blobs: BlobStore, db: DondocDb, options: SweepO
           .select('sha256')
           .where('sha256', 'in', shas)
           .union(db.selectFrom('reportRecords').select('sha256').where('sha256', 'in', shas))
+          .union(db.selectFrom('inboundFiles').select('sha256').where('sha256', 'in', shas))
+          .union(db.selectFrom('inboundMessages').select('rawSha256 as sha256').where('rawSha256', 'in', shas))
           .execute()
       ).map((row) => row.sha256),
     );

@@ -80,7 +80,7 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
       const receipt = applySubmit(state, request, values, submittedAt);
       if (receipt.version === 1) state.cycleNotices.push(receipt.obligationId);
       const submission = state.obligations.find((o) => o.id === receipt.obligationId)?.submissions.at(-1);
-      if (submission) state.receipts.push(receiptNotification(input, receipt, submission));
+      if (submission) state.receipts.push(receiptNotification(input, receipt, submission, request.thread));
       log.info('submission recorded', {
         obligation: receipt.obligationId,
         version: receipt.version,

@@ -4,6 +4,7 @@ import { deadlineCalendar } from './deadline-calendar';
 import { deadlineView } from './deadline-view';
 import { digestView } from './digest-view';
 import { dondocHeaders } from './email-headers';
+import { replySubject, threadHeaders } from './email-thread';
 import type { EmailView } from './email-view';
 import { receiptView } from './receipt-view';
 import { reportView } from './report-view';
@@ -87,11 +88,15 @@ export function renderEmail(
   const deadline = composed.kind === 'reminder' || composed.kind === 'escalation';
   const ics = deadline && audience === 'unit' ? deadlineCalendar(composed) : undefined;
   const attachments = attachmentsOf(composed, ics);
+  const thread = composed.kind === 'receipt' ? composed.thread : undefined;
   return {
-    subject: view.subject,
+    subject: thread ? replySubject(thread.subject) : view.subject,
     html: templates.html(template, view),
     text: templates.text(template, view),
-    headers: dondocHeaders(composed, options.sendKey ?? sendKey(composed.key, audience, 'email')),
+    headers: {
+      ...dondocHeaders(composed, options.sendKey ?? sendKey(composed.key, audience, 'email')),
+      ...(thread && threadHeaders(thread)),
+    },
     ...(ics ? { icalEvent: ics } : {}),
     ...(attachments.length > 0 ? { attachments } : {}),
   };

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { RecipientItem } from '../../domain/dispatch/message-items';
 import type {
@@ -12,7 +13,7 @@ import { toPlanIso } from '../../domain/plan-time';
 import type { DondocDb } from '../postgres-pool';
 import type { MessageTable } from '../schema';
 
-type Row = Omit<MessageTable, 'createdAt' | 'updatedAt' | 'items' | 'unitIds' | 'email'> & {
+type Row = Omit<MessageTable, 'createdAt' | 'updatedAt' | 'items' | 'unitIds' | 'email' | 'messageHash'> & {
   items: unknown;
   unitIds: unknown;
   email: unknown;
@@ -83,6 +84,8 @@ export function createDbMessageStore(db: DondocDb): MessageStore {
         providerId: record.providerId ?? null,
         sentAt: record.sentAt ? new Date(record.sentAt) : null,
         email: record.email ? JSON.stringify(record.email) : null,
+        // The email's Message-ID part (channels/email/message-id.ts), so a reply finds the message it answers.
+        messageHash: createHash('sha256').update(record.key, 'utf8').digest('hex').slice(0, 40),
       };
       const { key: _key, ...update } = values;
       await db

@@ -1,5 +1,5 @@
 import { notificationKey } from '../notifications/idempotency-key';
-import type { ReceiptNotification } from '../notifications/notification';
+import type { EmailThread, ReceiptNotification } from '../notifications/notification';
 import type { SubmitReceipt } from './unit-commands';
 import type { UnitWorkflowInput } from './unit-input';
 import type { Submission } from './unit-state';
@@ -8,6 +8,7 @@ export function receiptNotification(
   input: UnitWorkflowInput,
   receipt: SubmitReceipt,
   submission: Submission,
+  thread?: EmailThread,
 ): ReceiptNotification {
   const obligation = input.obligations.find((o) => o.id === receipt.obligationId);
   return {
@@ -35,5 +36,6 @@ export function receiptNotification(
     version: receipt.version,
     ...(submission.submittedBy && { submittedBy: submission.submittedBy }),
     ...(submission.documentNumber && { documentNumber: submission.documentNumber }),
+    ...(thread && { thread }),
   };
 }

@@ -1,3 +1,4 @@
+import type { EmailThread } from '../notifications/notification';
 import { validateFormValues, type FormValues } from '../forms/validate-form-values';
 import { parseLocalDate } from '../local-date';
 import type { ScheduleEvent } from '../schedule/schedule-types';
@@ -20,6 +21,8 @@ export interface SubmitInput {
   receivedAt?: string;
   /** The API token that submitted it (its id, never the secret). */
   tokenId?: string;
+  /** A submission by reply (channel `email`): the receipt goes back in the reply's thread. */
+  thread?: EmailThread;
 }
 
 export interface SubmitReceipt {

@@ -4,7 +4,7 @@ import type { ContactProblem, NotifyResult } from '../notifications/notify-resul
 import type { ScheduleEvent } from '../schedule/schedule-types';
 import type { UnitWorkflowInput } from './unit-input';
 
-export type SubmissionChannel = 'web' | 'api' | 'cli' | 'paper';
+export type SubmissionChannel = 'web' | 'api' | 'cli' | 'paper' | 'email';
 
 /** A stored file (content-addressed under data/files/); workflow state holds only this metadata. */
 export interface FileRef {

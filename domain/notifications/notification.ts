@@ -107,6 +107,16 @@ export interface ReportNotification extends NotificationBase {
   attachments?: { filename: string; contentType: string; base64: string }[];
 }
 
+/** The email a receipt answers (a submission by reply): the receipt goes back in the same thread. */
+export interface EmailThread {
+  /** The reply's Message-ID, with its angle brackets. */
+  messageId: string;
+  /** Its References, oldest first. */
+  references: string[];
+  /** Its subject, as the sender wrote it. */
+  subject: string;
+}
+
 export interface ReceiptNotification extends NotificationBase {
   kind: 'receipt';
   unit: UnitRef;
@@ -117,6 +127,8 @@ export interface ReceiptNotification extends NotificationBase {
   documentNumber?: string;
   /** 1 for the first submission, 2.. for re-submissions. */
   version: number;
+  /** A submission by reply: the receipt answers in that thread. */
+  thread?: EmailThread;
 }
 
 export type Notification = DeadlineNotification | DigestNotification | ReportNotification | ReceiptNotification;
