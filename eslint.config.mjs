@@ -37,6 +37,11 @@ const layerZones = [
     from: ['./activities', './workflows', './cycles', './workers', './web', './cli', './simulate'],
     message: 'db/, storage/ and links/ keep state and sign; they know nothing of the layers above them.',
   })),
+  ...['channels', 'workflows', 'db', 'storage', 'links', 'reports'].flatMap(layer).map((target) => ({
+    target,
+    from: './inbound',
+    message: 'inbound/ (submit by replying) uses the core, the stores and the channels; none of them imports it.',
+  })),
 ];
 
 export default tseslint.config(

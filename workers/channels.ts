@@ -9,7 +9,7 @@ import {
   startFakeZaloServer,
   type FakeZaloOptions,
 } from '../channels/fake-zalo';
-import { startSmtpCapture } from '../channels/smtp-capture';
+import { startSmtpCapture, type CapturedMessage } from '../channels/smtp-capture';
 import {
   createMemoryTokenStore,
   createZaloClient,
@@ -64,6 +64,8 @@ export interface ChannelOptions {
   dashboardUrl?: string;
   /** dondoc's Prometheus series, counted by the activities and the Zalo token manager. */
   metrics?: DondocMetrics;
+  /** Mail the embedded SMTP capture receives for dondoc's own address (a reply to a reminder); throws to answer 451. */
+  onInboundMail?: (raw: Buffer, receivedAt: Date) => Promise<unknown>;
 }
 
 /**
@@ -83,6 +85,7 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
         host: LOOPBACK,
         port: embedded.smtpCapturePort,
         dir: embedded.mailDir,
+        ...(options.onInboundMail && { onMessage: inboundFilter(env.SMTP_FROM, options.onInboundMail) }),
       }).catch((err: unknown) =>
         portError(err, embedded.smtpCapturePort, 'SMTP capture', 'set SMTP_CAPTURE_PORT or SMTP_URL'),
       );
@@ -196,4 +199,16 @@ function portError(err: unknown, port: number, role: string, hint: string): neve
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code !== 'EADDRINUSE' && (err as { code?: unknown })?.code !== 'PORT_IN_USE') throw err;
   throw new AppError('PORT_IN_USE', `Port ${port} (${role}) is already in use: ${hint}.`, { cause: err });
+}
+
+/** Only what is addressed to dondoc itself (the address of SMTP_FROM) is inbound mail; the rest is mail it sent. */
+function inboundFilter(
+  from: string,
+  handle: (raw: Buffer, receivedAt: Date) => Promise<unknown>,
+): (message: CapturedMessage) => Promise<void> {
+  const own = /<([^<>]+)>\s*$/.exec(from)?.[1]?.trim().toLowerCase() ?? from.trim().toLowerCase();
+  return async (message) => {
+    if (!message.envelope.rcptTo.some((rcpt) => rcpt.toLowerCase() === own)) return;
+    await handle(message.raw, message.receivedAt);
+  };
 }

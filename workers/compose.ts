@@ -6,7 +6,10 @@ import { loadAnnouncedSchedules } from '../config/calendars';
 import type { Config } from '../config/env';
 import { createCycleCore, type CycleCore } from '../cycles';
 import type { DondocDb } from '../db/postgres-pool';
+import { createInboundStore } from '../db/stores/inbound-store';
 import { createDispatchStores } from '../db/stores/message-store';
+import { createInboundMailHandler } from '../inbound/create-inbound-mail-handler';
+import type { InboundMailHandler } from '../inbound/inbound-mail-handler';
 import type { LinkSigner } from '../links/link-signer';
 import { openStores, type DondocStores } from '../storage/stores';
 import { startChannels, type ChannelOptions, type RunningChannels } from './channels';
@@ -41,6 +44,8 @@ export interface Dondoc {
   core: CycleCore;
   channels: RunningChannels;
   worker: Worker;
+  /** Submit by replying: hands one raw inbound email (from the capture, an IMAP poll or an SMTP relay) to the core. */
+  inbound: InboundMailHandler;
   /** Closes the channels (the worker is shut down by whoever runs it). */
   close(): Promise<void>;
 }
@@ -63,7 +68,19 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
     ...(options.links && { links: options.links }),
     onSubmitted: (receipt) => options.channels.metrics?.submissions.inc({ timeliness: receipt.timeliness }),
   });
-  const channels = await startChannels(options.config, { ...options.channels, now: options.now });
+  // The capture may receive a reply as soon as it listens; the handler exists once the mailer it answers with does.
+  let inbound: InboundMailHandler | undefined;
+  const onInboundMail = (raw: Buffer, receivedAt: Date) => {
+    if (!inbound) return Promise.reject(new Error('dondoc is starting: inbound mail is not handled yet'));
+    return inbound(raw, { transport: 'capture', receivedAt });
+  };
+  const channels = await startChannels(options.config, { ...options.channels, now: options.now, onInboundMail });
+  const handler = createInboundMailHandler({
+    core,
+    store: createInboundStore(options.db),
+    notify: { ...channels.notify, now: options.now },
+  });
+  inbound = handler;
   try {
     const worker = await createWorker({
       connection: options.temporal.connection,
@@ -84,7 +101,7 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
       ...(options.workflowBundle && { workflowBundle: options.workflowBundle }),
       ...(options.shutdownGraceMs !== undefined && { shutdownGraceMs: options.shutdownGraceMs }),
     });
-    return { core, channels, worker, close: () => channels.close() };
+    return { core, channels, worker, inbound: handler, close: () => channels.close() };
   } catch (err) {
     await channels.close();
     throw err;

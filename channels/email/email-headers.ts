@@ -2,6 +2,12 @@ import { messageSummary, type MomentMessage } from '../../domain/dispatch/messag
 import type { DeadlineNotification, Notification } from '../../domain/notifications/notification';
 import { EmailRenderError } from './email-render-error';
 
+/**
+ * The `X-Dondoc-Kind` of an answer to an inbound email that is not a receipt (a refusal, a reply that could not be
+ * linked to a reminder, a request for the report's values); the notification kinds are the others.
+ */
+export const REPLY_KIND = 'reply';
+
 /** An escalation's level; a missing one is a caller bug that would otherwise mislabel the email. */
 export function escalationLevel(notification: DeadlineNotification): number {
   const level = notification.level;

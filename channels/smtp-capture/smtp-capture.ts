@@ -15,6 +15,11 @@ export interface SmtpCaptureOptions {
   dataDelayMs?: number;
   /** How long `close()` lets open client connections finish before cutting them, in ms. @defaultValue 200 */
   closeTimeoutMs?: number;
+  /**
+   * Called with each message once stored, before the client gets its 250: a failure answers 451, so the client
+   * delivers again later (dondoc's inbound mail, in embedded mode). The hook decides which messages are its own.
+   */
+  onMessage?: (message: CapturedMessage) => Promise<void>;
 }
 
 export interface CapturedMessage {
@@ -87,6 +92,7 @@ export async function startSmtpCapture(options: SmtpCaptureOptions = {}): Promis
     if (dir) message.file = await writeEmlFile(dir, emlFileName(receivedAt, ++sequence, parsed.messageId), raw);
     captured.push(message);
     for (const wake of waiters) wake();
+    await options.onMessage?.(message);
   }
 
   const server = new SMTPServer({
