@@ -10,6 +10,7 @@ import { shiftedServerClock } from '../../activities/shifted-clock';
 import type { FakeZaloOptions } from '../../channels/fake-zalo';
 import type { CycleCore } from '../../cycles';
 import { openDatabase } from '../../db/open-database';
+import type { DondocDb } from '../../db/postgres-pool';
 import { createDispatchStores } from '../../db/stores/message-store';
 import type { CycleWorkflowInput } from '../../domain/cycle/cycle-input';
 import type { CatchUpMode } from '../../domain/dispatch/due-items';
@@ -35,6 +36,8 @@ export interface CycleHarness {
   core: CycleCore;
   /** The notification centre the dispatcher records into (the same in-memory database). */
   stores: ReturnType<typeof createDispatchStores>;
+  /** That in-memory database. */
+  db: DondocDb;
   /** Every captured email, headers decoded; `kind` narrows (reminder, escalation, receipt, digest, report). */
   emails(...kinds: string[]): CycleEmail[];
   /** The reminders and escalations (the dispatcher's messages) received by `address`. */
@@ -154,6 +157,7 @@ export async function startCycleHarness(options: CycleStartOptions): Promise<Cyc
     input,
     core,
     stores,
+    db: database.db,
     emails,
     deadlineEmailsTo: (address) =>
       emails('reminder', 'escalation').filter((e) => e.to.some((to) => to.toLowerCase() === address.toLowerCase())),
