@@ -251,6 +251,7 @@ function factsLookup(statuses: readonly UnitStatus[]): (unitId: string, obligati
       dueDate: obligation.dueDate,
       events: obligation.events,
       ...(obligation.submissionUrl && { submissionUrl: obligation.submissionUrl }),
+      ...(obligation.form && { form: obligation.form }),
     };
   };
 }

@@ -34,6 +34,7 @@ export function ownUnitNotification(message: MomentMessage): DeadlineNotificatio
       dueDate: item.dueDate,
       workingDaysLeft: item.workingDays,
       ...(item.submissionUrl !== undefined && { submissionUrl: item.submissionUrl }),
+      ...(item.form && { form: item.form }),
     })),
     ...(level !== undefined && { level }),
     ...(next && { nextEscalation: next }),

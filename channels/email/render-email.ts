@@ -4,6 +4,7 @@ import { deadlineCalendar } from './deadline-calendar';
 import { deadlineView } from './deadline-view';
 import { digestView } from './digest-view';
 import { dondocHeaders } from './email-headers';
+import { formTemplateCsv, formTemplateName } from './form-template';
 import { replySubject, threadHeaders } from './email-thread';
 import type { EmailView } from './email-view';
 import { receiptView } from './receipt-view';
@@ -57,6 +58,18 @@ function attachmentsOf(notification: Notification, ics: string | undefined): Ema
   if (ics) {
     const contentType = 'text/calendar; charset=utf-8; method=PUBLISH';
     attachments.push({ filename: 'han-nop.ics', contentType, content: ics, encoding: 'utf8' });
+  }
+  if ((notification.kind === 'reminder' || notification.kind === 'escalation') && ics) {
+    // The unit may fill the form and attach it to its reply (submit by replying reads it back).
+    for (const obligation of notification.obligations) {
+      if (!obligation.form) continue;
+      attachments.push({
+        filename: formTemplateName(obligation.id, 'csv'),
+        contentType: 'text/csv; charset=utf-8',
+        content: formTemplateCsv(obligation.form),
+        encoding: 'utf8',
+      });
+    }
   }
   if (notification.kind === 'report') {
     for (const file of notification.attachments ?? []) {

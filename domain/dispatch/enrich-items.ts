@@ -2,6 +2,7 @@ import type { WorkingCalendar } from '../calendar';
 import { parseLocalDate } from '../local-date';
 import { planDayOf } from '../plan-time';
 import type { EscalationEvent, ScheduleEvent } from '../schedule/schedule-types';
+import type { FormFieldRule } from '../forms/validate-form-values';
 import type { DueItem } from './due-items';
 import type { MessageItem } from './message-items';
 
@@ -13,6 +14,8 @@ export interface ItemFacts {
   dueDate: string;
   events: readonly ScheduleEvent[];
   submissionUrl?: string;
+  /** The report's form: the unit's email attaches it as a template to fill and send back. */
+  form?: FormFieldRule[];
 }
 
 /**
@@ -47,6 +50,7 @@ export function enrichItems(
         dueDate: facts.dueDate,
         workingDays,
         ...(facts.submissionUrl && { submissionUrl: facts.submissionUrl }),
+        ...(facts.form && { form: facts.form }),
         ...(next && { nextEscalation: { level: next.level, at: next.at, audiences: [...next.notify] } }),
       },
     ];

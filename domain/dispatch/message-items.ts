@@ -1,3 +1,4 @@
+import type { FormFieldRule } from '../forms/validate-form-values';
 import type { Audience, Contact, UnitRef } from '../notifications/notification';
 import type { DueItem } from './due-items';
 
@@ -10,6 +11,8 @@ export interface MessageItem extends DueItem {
   /** Working days at the moment: > 0 left, 0 due today, < 0 overdue by that many. */
   workingDays: number;
   submissionUrl?: string;
+  /** The report's form fields, when the obligation has a form (its template goes with the unit's email). */
+  form?: FormFieldRule[];
   /** Who will be told next if the unit still does not submit; absent at the last level. */
   nextEscalation?: { level: number; at: string; audiences: Audience[] };
 }

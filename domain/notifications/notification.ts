@@ -1,3 +1,5 @@
+import type { FormFieldRule } from '../forms/validate-form-values';
+
 /**
  * What dondoc tells people, independent of the channel: the email templates and the Zalo messages are both
  * rendered from these plain-JSON values (they travel as activity inputs). Dates are "YYYY-MM-DD", instants are
@@ -42,6 +44,8 @@ export interface ObligationNotice {
   workingDaysLeft: number;
   /** The unit's signed submission link for this obligation, when the web is configured. */
   submissionUrl?: string;
+  /** The report's form fields: the unit's email attaches them as a template (`bieu-mau-<id>.csv`). */
+  form?: FormFieldRule[];
 }
 
 interface NotificationBase {

@@ -51,7 +51,7 @@ export async function startInboundHarness(): Promise<InboundHarness> {
   const handler = createInboundMailHandler({
     core: cycle.core,
     store,
-    notify: cycle.channels.deps.notify,
+    notify: { ...cycle.channels.deps.notify, now: cycle.channels.deps.now },
   });
   const outcomes: InboundOutcome[] = [];
   const inbox = await startSmtpCapture({
