@@ -196,7 +196,8 @@ export async function decideReply(deps: DecideDeps, id: string, mail: InboundMai
       if (!validated || !validated.ok) {
         missing.push({
           obligation,
-          problems: validated && !validated.ok ? validated.errors.map((e) => e.message) : ['chưa có số liệu của biểu mẫu'],
+          problems:
+            validated && !validated.ok ? validated.errors.map((e) => e.message) : ['chưa có số liệu của biểu mẫu'],
         });
         continue;
       }
@@ -211,7 +212,12 @@ export async function decideReply(deps: DecideDeps, id: string, mail: InboundMai
       submitted.push(obligation.title);
     } catch (err) {
       if (err instanceof AppError && err.code === 'CYCLE_CLOSED') {
-        return { outcome: 'closed', detail: `Chu kỳ ${label} đã kết thúc`, fields, answer: closedAnswer(label, base, addressee) };
+        return {
+          outcome: 'closed',
+          detail: `Chu kỳ ${label} đã kết thúc`,
+          fields,
+          answer: closedAnswer(label, base, addressee),
+        };
       }
       if (err instanceof AppError && err.code === 'UPDATE_REJECTED') {
         missing.push({ obligation, problems: [err.userMessage ?? err.message] });

@@ -7,13 +7,7 @@ export interface InboundSource {
 
 /** What became of one inbound email (the same outcome for every later delivery of the same message). */
 export type InboundOutcomeKind =
-  | 'submitted'
-  | 'needs-values'
-  | 'refused-sender'
-  | 'unmatched'
-  | 'closed'
-  | 'rejected-attachments'
-  | 'ignored';
+  'submitted' | 'needs-values' | 'refused-sender' | 'unmatched' | 'closed' | 'rejected-attachments' | 'ignored';
 
 export interface InboundOutcome {
   /** The inbound message's id: a hash of its Message-ID, or of its bytes when it has none. */

@@ -1,8 +1,8 @@
+import { claimSend } from '../activities/notify/claim-send';
+import type { NotifyDeps } from '../activities/notify/notify-deps';
 import { REPLY_KIND } from '../channels/email/email-headers';
 import { replySubject, threadHeaders } from '../channels/email/email-thread';
 import { emailTemplates } from '../channels/email/template-loader';
-import { claimSend } from '../activities/notify/claim-send';
-import type { NotifyDeps } from '../activities/notify/notify-deps';
 import type { NotifyResult } from '../domain/notifications/notify-result';
 import { toPlanIso } from '../domain/plan-time';
 import type { InboundMail } from './parse-inbound';

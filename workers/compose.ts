@@ -69,10 +69,10 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
     onSubmitted: (receipt) => options.channels.metrics?.submissions.inc({ timeliness: receipt.timeliness }),
   });
   // The capture may receive a reply as soon as it listens; the handler exists once the mailer it answers with does.
-  let inbound: InboundMailHandler | undefined;
+  const ready: { inbound?: InboundMailHandler } = {};
   const onInboundMail = (raw: Buffer, receivedAt: Date) => {
-    if (!inbound) return Promise.reject(new Error('dondoc is starting: inbound mail is not handled yet'));
-    return inbound(raw, { transport: 'capture', receivedAt });
+    if (!ready.inbound) return Promise.reject(new Error('dondoc is starting: inbound mail is not handled yet'));
+    return ready.inbound(raw, { transport: 'capture', receivedAt });
   };
   const channels = await startChannels(options.config, { ...options.channels, now: options.now, onInboundMail });
   const handler = createInboundMailHandler({
@@ -80,7 +80,7 @@ export async function composeDondoc(options: ComposeOptions): Promise<Dondoc> {
     store: createInboundStore(options.db),
     notify: { ...channels.notify, now: options.now },
   });
-  inbound = handler;
+  ready.inbound = handler;
   try {
     const worker = await createWorker({
       connection: options.temporal.connection,

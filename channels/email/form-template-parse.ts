@@ -37,7 +37,10 @@ function parseCsv(text: string, sep: string): string[][] {
 }
 
 /** From the header row (`key` … `Giá trị`), each field's raw value; undefined when the table is not a template. */
-function valuesOfTable(table: readonly (readonly unknown[])[], fields: readonly FormFieldRule[]): TemplateValues | undefined {
+function valuesOfTable(
+  table: readonly (readonly unknown[])[],
+  fields: readonly FormFieldRule[],
+): TemplateValues | undefined {
   const headerAt = table.findIndex((row) => row.some((c) => typeof c === 'string' && norm(c) === 'key'));
   if (headerAt < 0) return undefined;
   const header = table[headerAt]!.map((c) => (typeof c === 'string' ? norm(c) : ''));
@@ -47,7 +50,7 @@ function valuesOfTable(table: readonly (readonly unknown[])[], fields: readonly 
   const types = new Map(fields.map((f) => [f.key, f.type]));
   const values: TemplateValues = {};
   for (const row of table.slice(headerAt + 1)) {
-    const key = typeof row[keyCol] === 'string' ? (row[keyCol] as string).trim() : '';
+    const key = typeof row[keyCol] === 'string' ? (row[keyCol]).trim() : '';
     const type = types.get(key);
     if (!type) continue;
     const value = normalizeValue(type, row[valueCol]);
@@ -104,14 +107,17 @@ export function parseFormCsv(content: Buffer, fields: readonly FormFieldRule[]):
 function cellValue(value: CellValue): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value !== 'object' || value instanceof Date) return value;
-  if ('result' in value) return cellValue(value.result as CellValue);
+  if ('result' in value) return cellValue(value.result);
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('text' in value) return String(value.text);
   return undefined;
 }
 
 /** A filled XLSX template (its first sheet); undefined when the workbook cannot be read or holds no template. */
-export async function parseFormXlsx(content: Buffer, fields: readonly FormFieldRule[]): Promise<TemplateValues | undefined> {
+export async function parseFormXlsx(
+  content: Buffer,
+  fields: readonly FormFieldRule[],
+): Promise<TemplateValues | undefined> {
   const workbook = new Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ArrayBuffer);

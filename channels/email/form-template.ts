@@ -61,5 +61,5 @@ export async function formTemplateXlsx(fields: readonly FormFieldRule[], title: 
   sheet.getRow(1).font = { bold: true };
   sheet.headerFooter.oddHeader = title;
   const buffer = await workbook.xlsx.writeBuffer();
-  return Buffer.from(buffer as ArrayBuffer);
+  return Buffer.from(buffer);
 }

@@ -55,7 +55,11 @@ export interface InboundStore {
   finish(id: string, fields: Partial<Omit<InboundRecord, 'id' | 'rawSha256' | 'receivedAt'>>): Promise<void>;
   addFiles(files: readonly InboundFileRecord[]): Promise<void>;
   /** Files kept from replies that could not be submitted for want of values (shown on the submission page). */
-  draftFiles(cycle: { planId: string; year: number }, unitId: string, obligationId: string): Promise<InboundFileRecord[]>;
+  draftFiles(
+    cycle: { planId: string; year: number },
+    unitId: string,
+    obligationId: string,
+  ): Promise<InboundFileRecord[]>;
   /** Newest first. */
   list(cycle: { planId: string; year: number }, limit?: number): Promise<InboundRecord[]>;
   /** The email message whose Message-ID has this hash part. */

@@ -1,6 +1,6 @@
-import type { EmailThread } from '../notifications/notification';
 import { validateFormValues, type FormValues } from '../forms/validate-form-values';
 import { parseLocalDate } from '../local-date';
+import type { EmailThread } from '../notifications/notification';
 import type { ScheduleEvent } from '../schedule/schedule-types';
 import { CommandRejected } from './command-rejected';
 import type { UnitObligationInput, UnitWorkflowInput } from './unit-input';

@@ -1,8 +1,8 @@
 import type { WorkingCalendar } from '../calendar';
+import type { FormFieldRule } from '../forms/validate-form-values';
 import { parseLocalDate } from '../local-date';
 import { planDayOf } from '../plan-time';
 import type { EscalationEvent, ScheduleEvent } from '../schedule/schedule-types';
-import type { FormFieldRule } from '../forms/validate-form-values';
 import type { DueItem } from './due-items';
 import type { MessageItem } from './message-items';
 

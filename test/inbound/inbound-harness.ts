@@ -1,6 +1,6 @@
 import path from 'node:path';
-import nodemailer from 'nodemailer';
 import type { ParsedMail } from 'mailparser';
+import nodemailer from 'nodemailer';
 import { startSmtpCapture, type SmtpCapture } from '../../channels/smtp-capture';
 import { createInboundStore, type InboundStore } from '../../db/stores/inbound-store';
 import { createInboundMailHandler } from '../../inbound/create-inbound-mail-handler';

@@ -27,7 +27,7 @@ async function filledXlsx(reminder: ParsedMail, values: Record<string, string | 
     const key = row.getCell(1).value;
     if (typeof key === 'string' && key in values) row.getCell(4).value = values[key]!;
   });
-  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from((await workbook.xlsx.writeBuffer()));
 }
 
 describe('submit a report by replying: values from the attached form template', () => {
@@ -99,7 +99,9 @@ describe('submit a report by replying: values from the attached form template', 
       from: XA_TAY,
       to: baoCaoReminder(XA_TAY),
       messageId: '<csv-bad@xa-tay.thu-nghiem.example>',
-      attachments: [{ filename: 'bieu-mau-bao-cao.csv', content: filledCsv(baoCaoReminder(XA_TAY), { 'so-mo-hinh': '-2' }) }],
+      attachments: [
+        { filename: 'bieu-mau-bao-cao.csv', content: filledCsv(baoCaoReminder(XA_TAY), { 'so-mo-hinh': '-2' }) },
+      ],
     });
     expect(invalid.outcome).toBe('needs-values');
     expect(h.sent('reply', XA_TAY).at(-1)!.text).toContain('«Số mô hình "Dân vận khéo"» không được nhỏ hơn 0');

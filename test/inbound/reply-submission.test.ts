@@ -13,7 +13,9 @@ describe('submit by replying to a reminder (SMTP capture → inbound handler →
     h = await startInboundHarness();
     // ke-hoach's first reminder goes to every unit on 02/05 at 08:00.
     await h.cycle.sleepUntil('2031-05-02T09:00:00+07:00');
-    await h.cycle.waitForStatus(() => h.sent('reminder', XA_DONG).length === 1 && h.sent('reminder', XA_TAY).length === 1);
+    await h.cycle.waitForStatus(
+      () => h.sent('reminder', XA_DONG).length === 1 && h.sent('reminder', XA_TAY).length === 1,
+    );
   });
 
   afterAll(async () => {
@@ -53,7 +55,12 @@ describe('submit by replying to a reminder (SMTP capture → inbound handler →
     expect(receipt.text).toContain('Hệ thống đã nhận Xây dựng kế hoạch triển khai của UBND xã Đông');
 
     const [row] = await h.store.list(h.cycle.input.cycle);
-    expect(row).toMatchObject({ outcome: 'submitted', unitId: 'xa-dong', obligationIds: ['ke-hoach'], fromAddress: XA_DONG });
+    expect(row).toMatchObject({
+      outcome: 'submitted',
+      unitId: 'xa-dong',
+      obligationIds: ['ke-hoach'],
+      fromAddress: XA_DONG,
+    });
   });
 
   it('takes the same reply delivered again as one submission with one receipt', async () => {

@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { StoredFile } from '../../storage/file-store';
-import { CSRF_FIELD } from '../auth/csrf-token';
 import { sniffKind } from '../../storage/file-policy/sniff-type';
 import { ACCEPTED_EXTENSIONS, acceptedContentType } from '../../storage/file-policy/upload-policy';
+import type { StoredFile } from '../../storage/file-store';
+import { CSRF_FIELD } from '../auth/csrf-token';
 import { HttpError } from '../http-error';
 
 export interface Upload {
