@@ -36,7 +36,7 @@ function firstAddress(from: AddressObject | AddressObject[] | undefined): { addr
 
 function headerText(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && 'value' in value) return String((value).value);
+  if (value && typeof value === 'object' && 'value' in value) return String(value.value);
   return String(value);
 }
 

@@ -50,7 +50,7 @@ function valuesOfTable(
   const types = new Map(fields.map((f) => [f.key, f.type]));
   const values: TemplateValues = {};
   for (const row of table.slice(headerAt + 1)) {
-    const key = typeof row[keyCol] === 'string' ? (row[keyCol]).trim() : '';
+    const key = typeof row[keyCol] === 'string' ? row[keyCol].trim() : '';
     const type = types.get(key);
     if (!type) continue;
     const value = normalizeValue(type, row[valueCol]);

@@ -77,7 +77,7 @@ describe('form templates: built for Excel, read back however Excel saved them', 
     sheet.getCell('D3').value = 87.5;
     sheet.getCell('D5').value = new Date(Date.UTC(2031, 10, 5));
     sheet.getCell('D7').value = { richText: [{ text: 'Tiếp dân ' }, { text: 'định kỳ' }] };
-    const filled = Buffer.from((await workbook.xlsx.writeBuffer()));
+    const filled = Buffer.from(await workbook.xlsx.writeBuffer());
     expect(await parseFormXlsx(filled, FIELDS)).toEqual({
       'so-luot': 12,
       'ty-le': 87.5,

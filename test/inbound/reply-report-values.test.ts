@@ -27,7 +27,7 @@ async function filledXlsx(reminder: ParsedMail, values: Record<string, string | 
     const key = row.getCell(1).value;
     if (typeof key === 'string' && key in values) row.getCell(4).value = values[key]!;
   });
-  return Buffer.from((await workbook.xlsx.writeBuffer()));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 describe('submit a report by replying: values from the attached form template', () => {
