@@ -6,6 +6,7 @@ import { databaseTarget } from '../db/database-target';
 import { openDatabase, type OpenedDatabase } from '../db/open-database';
 import { pingDatabase } from '../db/ping-database';
 import { createAccessStores } from '../db/stores';
+import { createInboundStore } from '../db/stores/inbound-store';
 import { createDispatchStores } from '../db/stores/message-store';
 import { createDbSentLedger } from '../db/stores/sent-ledger-store';
 import { createDbZaloTokenStore } from '../db/stores/zalo-token-store';
@@ -144,6 +145,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
         core: dondoc.core,
         access,
         ...createDispatchStores(db),
+        inbound: createInboundStore(db),
         secrets,
         payloadCodec,
         logger: telemetry.logger,

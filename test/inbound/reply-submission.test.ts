@@ -1,4 +1,5 @@
 import { AppError } from '../../domain/errors';
+import { buildTestApp, login } from '../web/web-harness';
 import { PDF, startInboundHarness, XA_DONG, XA_TAY, type InboundHarness } from './inbound-harness';
 
 const STRANGER = 'nguoi-la@example.com';
@@ -96,6 +97,22 @@ describe('submit by replying to a reminder (SMTP capture → inbound handler →
     expect(answer!.text).toContain(`Địa chỉ ${STRANGER} không có trong danh sách đó`);
     expect(answer!.text).toContain('UBND xã Tây');
     expect(answer!.headers.get('auto-submitted')).toBe('auto-replied');
+
+    const web = await buildTestApp(undefined, { core: h.cycle.core, inbound: h.store });
+    try {
+      const anonymous = await web.app.inject({ method: 'GET', url: '/cycles/cycle-small/2031/inbound' });
+      expect(anonymous.statusCode).toBe(303); // to the login page, like every dashboard page
+      const { cookies } = await login(web.app);
+      const page = await web.app.inject({ method: 'GET', url: '/cycles/cycle-small/2031/inbound', cookies });
+      expect(page.statusCode).toBe(200);
+      const row = /<tr data-id="[0-9a-f]+" data-outcome="refused-sender">([\s\S]*?)<\/tr>/.exec(page.body)?.[1] ?? '';
+      expect(row).toContain(STRANGER);
+      expect(row).toContain('Người gửi lạ');
+      expect(row).toContain('không phải người liên hệ của UBND xã Tây');
+      expect(page.body).toContain('data-outcome="submitted"');
+    } finally {
+      await web.app.close();
+    }
 
     const rows = await h.store.list(h.cycle.input.cycle);
     expect(rows.find((r) => r.fromAddress === STRANGER)).toMatchObject({

@@ -7,6 +7,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { CycleCore } from '../../cycles';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
 import { createAccessStores, type AccessStores, type ApiScope } from '../../db/stores';
+import type { InboundStore } from '../../db/stores/inbound-store';
 import { createDispatchStores } from '../../db/stores/message-store';
 import type { ContactProblemStore, MessageStore } from '../../domain/dispatch/message-record';
 import { hashPassword } from '../../links/password-hash';
@@ -61,9 +62,11 @@ export async function buildTestApp(
     core?: CycleCore;
     /** Serves `/codec` with this codec (the stack's is `testPayloadCodec`). */
     payloadCodec?: PayloadCodec;
+    /** The inbound mail store the `/inbound` pages read. */
+    inbound?: InboundStore;
   } = {},
 ): Promise<WebApp> {
-  const { now, linkSecret, previousSecrets, taskQueue, core: givenCore, payloadCodec, ...config } = overrides;
+  const { now, linkSecret, previousSecrets, taskQueue, core: givenCore, payloadCodec, inbound, ...config } = overrides;
   const secret = linkSecret ?? randomBytes(32);
   // The stack's database when there is one (its CLI runs see the same accounts), else one per test file.
   const db = stack?.db ?? (await testDatabase()).db;
@@ -91,6 +94,7 @@ export async function buildTestApp(
     secrets: { current: secret, previous: previousSecrets ?? [] },
     ...(now && { now }),
     ...(payloadCodec && { payloadCodec }),
+    ...(inbound && { inbound }),
   });
   const token: WebApp['token'] = (claims) =>
     createSubmissionToken(secret, { exp: Math.floor(Date.now() / 1000) + 3600, ...claims });

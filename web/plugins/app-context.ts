@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { CycleCore } from '../../cycles';
 import type { AccessStores } from '../../db/stores';
+import type { InboundStore } from '../../db/stores/inbound-store';
 import type { ContactProblemStore, MessageStore } from '../../domain/dispatch/message-record';
 import { keyRing, type KeyRing } from '../../links/key-ring';
 import type { SigningSecrets } from '../../links/signing-secrets';
@@ -17,6 +18,8 @@ export interface AppContextOptions {
   messages: MessageStore;
   /** Channels that failed for good for a person, until their contact is edited (the `contact_problems` table). */
   contactProblems: ContactProblemStore;
+  /** Submit by replying: every inbound email and what became of it; without it the inbound pages answer 404. */
+  inbound?: InboundStore;
   /** DONDOC_SECRET (signs) and DONDOC_PREVIOUS_SECRETS (still verify): links, sessions and CSRF tokens. */
   secrets: SigningSecrets;
   now?: () => Date;
@@ -32,6 +35,7 @@ declare module 'fastify' {
     access: AccessStores;
     messages: MessageStore;
     contactProblems: ContactProblemStore;
+    inbound: InboundStore | undefined;
     clock: () => Date;
     keys: { link: KeyRing; session: KeyRing; csrf: KeyRing };
   }
@@ -44,6 +48,7 @@ const appContext: FastifyPluginAsync<AppContextOptions> = async (app, options) =
   app.decorate('access', options.access);
   app.decorate('messages', options.messages);
   app.decorate('contactProblems', options.contactProblems);
+  app.decorate('inbound', options.inbound);
   app.decorate('clock', options.now ?? (() => new Date()));
   app.decorate('keys', {
     link: keyRing(options.secrets),

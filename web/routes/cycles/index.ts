@@ -4,6 +4,7 @@ import { cycleMatrix } from '../../cycles/cycle-matrix';
 import { matrixCsv } from '../../cycles/matrix-csv';
 import chartRoutes from './charts';
 import { CycleParams, MatrixQuery, parseParams } from './cycle-params';
+import inboundRoutes from './inbound';
 import messageRoutes from './messages';
 import obligationActions from './obligation-actions';
 import overdueRoutes from './overdue';
@@ -60,6 +61,7 @@ const cycleRoutes: FastifyPluginAsync = async (app) => {
 
   await app.register(overdueRoutes);
   await app.register(messageRoutes);
+  await app.register(inboundRoutes);
   await app.register(reportRoutes);
   await app.register(unitRoutes);
   await app.register(obligationActions);
