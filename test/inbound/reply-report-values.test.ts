@@ -1,6 +1,8 @@
 import { Workbook } from 'exceljs';
 import type { ParsedMail } from 'mailparser';
 import { formTemplateXlsx } from '../../channels/email/form-template';
+import { parseFormXlsx } from '../../channels/email/form-template-parse';
+import { buildTestApp } from '../web/web-harness';
 import { PDF, startInboundHarness, XA_DONG, XA_TAY, type InboundHarness } from './inbound-harness';
 
 /** The template the reminder attached, filled the way Excel saves it back (`;`, BOM kept). */
@@ -70,6 +72,24 @@ describe('submit a report by replying: values from the attached form template', 
     expect(answer.text).toContain('Báo cáo kết quả 6 tháng: chưa có số liệu của biểu mẫu');
     const drafts = await h.store.draftFiles(h.cycle.input.cycle, 'xa-dong', 'bao-cao');
     expect(drafts.map((d) => d.filename)).toEqual(['bao-cao.pdf']);
+
+    // The unit's submission page lists the file received by email, and offers the form to download.
+    const web = await buildTestApp(undefined, { core: h.cycle.core, inbound: h.store });
+    try {
+      const token = web.token({ ...h.cycle.input.cycle, unitId: 'xa-dong', obligationId: 'bao-cao' });
+      const page = await web.app.inject({ method: 'GET', url: `/s/${token}` });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Tệp đơn vị đã gửi bằng thư trả lời');
+      expect(page.body).toContain('<li>bao-cao.pdf (1 KB)</li>');
+      expect(page.body).toContain('<input type="hidden" name="emailFiles" value="1">');
+      const xlsx = await web.app.inject({ method: 'GET', url: `/s/${token}/bieu-mau-bao-cao.xlsx` });
+      expect(xlsx.statusCode).toBe(200);
+      expect(await parseFormXlsx(xlsx.rawPayload, (await baoCao('xa-dong')).form!)).toEqual({});
+      const csv = await web.app.inject({ method: 'GET', url: `/s/${token}/bieu-mau-bao-cao.csv` });
+      expect(csv.body.startsWith('\uFEFFkey;Nội dung;Kiểu / giới hạn;Giá trị')).toBe(true);
+    } finally {
+      await web.app.close();
+    }
   });
 
   it('records the values of a filled XLSX template', async () => {

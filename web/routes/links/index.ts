@@ -3,10 +3,12 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { cycleClosed } from '../../../cycles/cycle-reads';
 import type { SubmitReceipt } from '../../../domain/cycle/unit-commands';
 import { isAppError } from '../../../domain/errors';
+import { formTemplateName } from '../../../channels/email/form-template';
 import { HttpError } from '../../http-error';
 import { TEMPORAL_DEADLINE_MS } from '../../plugins/app-context';
 import { requestIdOf } from '../../request-id';
 import { loadLinkContext, verifyLink, type LinkContext } from '../../submission/link-context';
+import { emailDrafts, storedFile } from '../../submission/email-drafts';
 import { readUpload } from '../../submission/read-upload';
 import {
   checkEntry,
@@ -17,11 +19,19 @@ import {
   type FormErrors,
 } from '../../submission/submission-form';
 
+import formTemplateRoutes from './form-template-routes';
+
 type TokenRequest = { Params: { token: string } };
 
 /** `/s/<token>`: a unit's page to submit one obligation, reached from its reminder (no login; the token is the key). */
 const linkRoutes: FastifyPluginAsync = async (app) => {
-  const showForm = (reply: FastifyReply, context: LinkContext, entry: FormEntry, errors: FormErrors, status = 200) =>
+  const showForm = async (
+    reply: FastifyReply,
+    context: LinkContext,
+    entry: FormEntry,
+    errors: FormErrors,
+    status = 200,
+  ) =>
     reply.page(
       'submit',
       {
@@ -31,6 +41,8 @@ const linkRoutes: FastifyPluginAsync = async (app) => {
         errors,
         maxFiles: app.web.maxFiles,
         maxFileMb: Math.floor(app.web.maxFileBytes / 1024 / 1024),
+        emailFiles: await emailDrafts(app, context),
+        formTemplateBase: `/s/${(reply.request.params as { token: string }).token}/${formTemplateName(context.obligation.id, 'csv').replace(/\.csv$/, '')}`,
       },
       status,
     );
@@ -40,6 +52,8 @@ const linkRoutes: FastifyPluginAsync = async (app) => {
     const context = await loadLinkContext(app, claims);
     return showForm(reply, context, emptyEntry(), {});
   });
+
+  await app.register(formTemplateRoutes);
 
   const postOptions = {
     config: {
@@ -70,6 +84,8 @@ const linkRoutes: FastifyPluginAsync = async (app) => {
     const context = await loadLinkContext(app, claims);
     if (context.unit.closed) throw cycleClosed(claims);
     const upload = await readUpload(app, request);
+    // Files the unit sent by replying, kept until it adds the report's values here.
+    if (upload.fields.emailFiles === '1') upload.files.push(...(await emailDrafts(app, context)).map(storedFile));
     const entry = entryOf(upload.fields);
     const checked = checkEntry(
       context,
