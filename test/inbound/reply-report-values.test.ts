@@ -2,7 +2,7 @@ import { Workbook } from 'exceljs';
 import type { ParsedMail } from 'mailparser';
 import { formTemplateXlsx } from '../../channels/email/form-template';
 import { parseFormXlsx } from '../../channels/email/form-template-parse';
-import { buildTestApp } from '../web/web-harness';
+import { buildTestApp, cookiesOf, csrfOf, multipart } from '../web/web-harness';
 import { PDF, startInboundHarness, XA_DONG, XA_TAY, type InboundHarness } from './inbound-harness';
 
 /** The template the reminder attached, filled the way Excel saves it back (`;`, BOM kept). */
@@ -87,6 +87,23 @@ describe('submit a report by replying: values from the attached form template', 
       expect(await parseFormXlsx(xlsx.rawPayload, (await baoCao('xa-dong')).form!)).toEqual({});
       const csv = await web.app.inject({ method: 'GET', url: `/s/${token}/bieu-mau-bao-cao.csv` });
       expect(csv.body.startsWith('\uFEFFkey;Nội dung;Kiểu / giới hạn;Giá trị')).toBe(true);
+
+      // The unit completes the values there: the emailed file goes with them.
+      const form = await multipart([
+        ['_csrf', csrfOf(page.body)],
+        ['emailFiles', '1'],
+        ['v.so-mo-hinh', '4'],
+        ['submittedBy', 'Nguyễn Văn Bình'],
+      ]);
+      const posted = await web.app.inject({ method: 'POST', url: `/s/${token}`, cookies: cookiesOf(page), ...form });
+      expect(posted.statusCode).toBe(200);
+      expect((await baoCao('xa-dong')).submissions).toEqual([
+        expect.objectContaining({
+          channel: 'web',
+          values: { 'so-mo-hinh': 4 },
+          files: [expect.objectContaining({ filename: 'bao-cao.pdf' })],
+        }),
+      ]);
     } finally {
       await web.app.close();
     }
@@ -106,8 +123,9 @@ describe('submit a report by replying: values from the attached form template', 
       ],
     });
     expect(outcome.outcome).toBe('submitted');
-    const [submission] = (await baoCao('xa-dong')).submissions;
+    const submission = (await baoCao('xa-dong')).submissions.at(-1);
     expect(submission).toMatchObject({
+      version: 2,
       channel: 'email',
       values: { 'so-mo-hinh': 3, 'ket-qua': 'Hoàn thành tốt' },
       files: [{ filename: 'bao-cao.pdf' }],
