@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { formTemplateName } from '../../../channels/email/form-template';
 import { cycleClosed } from '../../../cycles/cycle-reads';
 import type { SubmitReceipt } from '../../../domain/cycle/unit-commands';
 import { isAppError } from '../../../domain/errors';
-import { formTemplateName } from '../../../channels/email/form-template';
 import { HttpError } from '../../http-error';
 import { TEMPORAL_DEADLINE_MS } from '../../plugins/app-context';
 import { requestIdOf } from '../../request-id';
-import { loadLinkContext, verifyLink, type LinkContext } from '../../submission/link-context';
 import { emailDrafts, storedFile } from '../../submission/email-drafts';
+import { loadLinkContext, verifyLink, type LinkContext } from '../../submission/link-context';
 import { readUpload } from '../../submission/read-upload';
 import {
   checkEntry,
