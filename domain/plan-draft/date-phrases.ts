@@ -65,7 +65,7 @@ export function byDate(clause: string): DuePhrase[] {
 /** "chậm nhất 15 ngày kể từ ngày ban hành"; working days become calendar days (7 for every 5), as a guess. */
 export function daysAfterIssue(clause: string): DuePhrase[] {
   const pattern =
-    /(?:chậm nhất|trong vòng|trong thời hạn|trong|không quá|sau)\s+(\d{1,3})\s+ngày\s*(làm việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?:Kế hoạch(?: này)?\s+(?:được\s+)?)?(?:ban hành|ký)/iu;
+    /(?:chậm nhất|trong vòng|trong thời hạn|trong|không quá|sau)\s+(\d{1,3})\s+ngày\s*(làm việc)?,?\s+(?:kể\s+)?từ\s+(?:ngày|khi)\s+(?:Kế hoạch(?: này)?\s+(?:được\s+)?)?(?:ban hành|ký)(?:\s+(?:Kế hoạch|văn bản)(?:\s+này)?)?/iu;
   const match = pattern.exec(clause);
   if (!match) return [];
   const days = Number(match[1]);

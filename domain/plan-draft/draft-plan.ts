@@ -139,7 +139,7 @@ function obligationEntry(obligation: DraftObligation, i: number, notes: DraftNot
     deliverable: obligation.deliverable,
   };
   if (obligation.deliverable === 'report') {
-    entry.form = obligation.id;
+    entry.form = formId(obligation);
     entry.aggregate = { workingDaysAfterDue: AGGREGATE_WORKING_DAYS };
     notes.push({
       path: ['obligations', i, 'aggregate'],
@@ -150,17 +150,24 @@ function obligationEntry(obligation: DraftObligation, i: number, notes: DraftNot
   return entry;
 }
 
+/** The reports of one repeating period share a form: bao-cao-quy-1 … bao-cao-quy-4 → bao-cao-quy. */
+function formId(obligation: DraftObligation): string {
+  return obligation.id.replace(/-(quy|thang)-\d+$/u, '-$1');
+}
+
 function formsOf(obligations: readonly DraftObligation[], notes: DraftNote[]): Record<string, unknown> {
   const forms: Record<string, unknown> = {};
   for (const obligation of obligations.filter((o) => o.deliverable === 'report')) {
+    const id = formId(obligation);
+    if (forms[id]) continue;
     if (!obligation.fields) {
       notes.push({
-        path: ['forms', obligation.id],
+        path: ['forms', id],
         kind: 'guess',
         text: 'văn bản không liệt kê nội dung báo cáo: dùng dàn ý báo cáo thông thường',
       });
     }
-    forms[obligation.id] = { fields: (obligation.fields ?? REPORT_OUTLINE).map((field) => ({ ...field })) };
+    forms[id] = { fields: (obligation.fields ?? REPORT_OUTLINE).map((field) => ({ ...field })) };
   }
   return forms;
 }

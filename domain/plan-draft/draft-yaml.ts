@@ -46,7 +46,7 @@ export function renderDraft(draft: PlanDraft, remaining: readonly string[]): str
       if (isPlaceholder(scalar.value)) {
         scalar.type = 'QUOTE_DOUBLE';
         scalar.comment = ' CẦN ĐIỀN';
-      } else if (typeof scalar.value === 'string' && /^\d{2}-\d{2}$/u.test(scalar.value)) {
+      } else if (typeof scalar.value === 'string' && /^(?:\d{4}-)?\d{2}-\d{2}$/u.test(scalar.value)) {
         scalar.type = 'QUOTE_DOUBLE';
       }
     },

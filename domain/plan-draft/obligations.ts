@@ -48,9 +48,13 @@ const UNDATED_DOCUMENT_DAYS = 30;
 const CONSOLIDATION_LAG_DAYS = 10;
 
 /** "kế hoạch tự kiểm tra việc thực hiện" → "tu-kiem-tra": up to three words, stopping at a function word. */
-function nameWords(text: string, max = 3): string {
+function nameWords(text: string, max = 4): string {
   const words: string[] = [];
-  for (const word of text.trim().split(/\s+/u)) {
+  // "phòng, chống" is one verb: its comma does not end the name.
+  for (const word of text
+    .replace(/phòng,\s*chống/giu, 'phòng chống')
+    .trim()
+    .split(/\s+/u)) {
     const clean = word.replace(/[“”"()]/gu, '');
     if (NAME_STOP.test(clean) || /^\d/u.test(clean) || clean.length === 0) break;
     words.push(clean.replace(/[,.;:]$/u, ''));
@@ -71,13 +75,17 @@ function clausesOf(sentence: string): { clauses: string[]; fields?: DraftField[]
   return { clauses, ...(fields.length > 0 ? { fields } : {}) };
 }
 
-function withoutDuePhrase(text: string, dues: readonly DuePhrase[]): string {
-  let result = text;
-  for (const due of dues) result = result.replace(due.phrase, ' ');
-  return result
+/** The words of a clause from `start` up to its first due phrase, without the date's leftovers. */
+function titleText(clause: string, start: number, dues: readonly DuePhrase[]): string {
+  const positions = dues.map((due) => clause.indexOf(due.phrase)).filter((at) => at >= start);
+  const end = positions.length > 0 ? Math.min(...positions) : clause.length;
+  let text = clause.slice(start, end);
+  for (const due of dues) text = text.replace(due.phrase, ' ');
+  return text
     .replace(/\s*\(\s*\)/gu, '')
     .replace(/\s+/gu, ' ')
     .replace(/[\s,.;:]+$/u, '')
+    .replace(/,?\s+(?:hoàn thành|thực hiện xong|xong|định kỳ|hằng|hàng)$/u, '')
     .trim();
 }
 
@@ -169,7 +177,7 @@ function documentObligations(
   const topic = subject.named.length === 1 ? nameWords(/công tác\s+(.+)$/iu.exec(after)?.[1] ?? '', 2) : '';
   const prefix = subject.named.length === 1 ? (subject.named[0] ?? '').replace(/-huyen$/u, '') : '';
   const id = [prefix, noun, what, topic].filter((part) => part.length > 0).join('-');
-  const title = capitalize(withoutDuePhrase(clause.slice(verb.index), dues));
+  const title = capitalize(titleText(clause, verb.index, dues));
   const base = {
     id,
     title,
@@ -207,9 +215,15 @@ function reportObligations(
   source: string,
   fields: DraftField[] | undefined,
 ): DraftObligation[] {
-  const after = withoutDuePhrase(clause.slice(verb.index + verb[0].length), dues);
-  const about = /\bvề\s+([^(;:]+)/u.exec(after)?.[1]?.trim() ?? after.replace(FIELD_LIST, '').trim();
-  const what = /^(kết quả|tình hình|tiến độ)(?!\p{L})/iu.test(after) ? nameWords(after, 2) : '';
+  const after = titleText(clause, verb.index + verb[0].length, dues);
+  const rest = clause.slice(verb.index + verb[0].length);
+  const stripped = dues.reduce((text, due) => text.replace(due.phrase, ' '), rest).replace(FIELD_LIST, ' ');
+  const about = (/\bvề\s+([^(;:]+)/u.exec(stripped)?.[1] ?? after.replace(FIELD_LIST, ''))
+    // "… đến UBND huyện": the recipient is not part of the report's name.
+    .replace(/\s+(?:gửi|đến|cho)\s+(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Thanh tra|Phòng|Văn phòng)\b.*$/u, '')
+    .replace(/[\s,]+$/u, '')
+    .trim();
+  const what = nameWords(after, /^(kết quả|tình hình|tiến độ)(?!\p{L})/iu.test(after) ? 2 : 3);
   return dues.map((due) => {
     const period = due.period;
     const id = ['bao-cao', period?.slug ?? (what || undefined)].filter(Boolean).join('-');
@@ -261,30 +275,31 @@ function consolidationObligations(
     return consolidation.dues.map((due) => ({
       ...base,
       id: `tong-hop-bao-cao${due.period ? `-${due.period.slug}` : ''}`,
-      title: capitalize(
-        withoutDuePhrase(consolidation.clause.slice(CONSOLIDATION.exec(consolidation.clause)?.index ?? 0), [due]),
-      ),
+      title: `${capitalize(titleText(consolidation.clause, CONSOLIDATION.exec(consolidation.clause)?.index ?? 0, consolidation.dues))}${due.period ? ` ${due.period.label}` : ''}`,
       due: due.due,
       guesses: due.guess ? { due: due.guess } : {},
     }));
   }
-  return obligations
-    .filter((obligation) => obligation.deliverable === 'report' && obligation.due && 'date' in obligation.due)
-    .flatMap((report) => {
-      const due = report.due ? laterMark(report.due, CONSOLIDATION_LAG_DAYS) : undefined;
-      if (!due) return [];
-      return [
-        {
-          ...base,
-          id: `tong-hop-${report.id}`,
-          title: `Tổng hợp ${report.title.charAt(0).toLocaleLowerCase('vi')}${report.title.slice(1)}`,
-          due,
-          guesses: {
-            due: `câu không ghi hạn tổng hợp: ít nhất ${CONSOLIDATION_LAG_DAYS} ngày sau hạn báo cáo của các đơn vị (${report.id}), làm tròn lên ngày 10, 20 hoặc cuối tháng`,
+  return (
+    obligations
+      // Only the reports of many units are consolidated; one unit's own report goes up as it is.
+      .filter((o) => o.deliverable === 'report' && o.appliesTo.kinds && o.due && 'date' in o.due)
+      .flatMap((report) => {
+        const due = report.due ? laterMark(report.due, CONSOLIDATION_LAG_DAYS) : undefined;
+        if (!due) return [];
+        return [
+          {
+            ...base,
+            id: `tong-hop-${report.id}`,
+            title: `Tổng hợp ${report.title.charAt(0).toLocaleLowerCase('vi')}${report.title.slice(1)}`,
+            due,
+            guesses: {
+              due: `câu không ghi hạn tổng hợp: ít nhất ${CONSOLIDATION_LAG_DAYS} ngày sau hạn báo cáo của các đơn vị (${report.id}), làm tròn lên ngày 10, 20 hoặc cuối tháng`,
+            },
           },
-        },
-      ];
-    });
+        ];
+      })
+  );
 }
 
 function uniqueIds(obligations: DraftObligation[]): DraftObligation[] {

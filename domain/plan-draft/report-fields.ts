@@ -15,9 +15,9 @@ export function fieldsFromList(list: string): DraftField[] {
     .filter((item) => item.length > 0);
   const fields: DraftField[] = [];
   for (const item of items) {
-    // "những khó khăn, vướng mắc": a bare noun after a comma continues the previous item.
+    // "những khó khăn, vướng mắc", "số cuộc thanh tra, kiểm tra": a bare noun continues the previous item.
     const previous = fields.at(-1);
-    if (previous && previous.type === 'text' && !/^(số|tỷ lệ|những|các|kết quả|đã|có)(?!\p{L})/iu.test(item)) {
+    if (previous && !/^(số|tỷ lệ|những|các|kết quả|đã|có)(?!\p{L})/iu.test(item)) {
       previous.label = `${previous.label}, ${item}`;
       previous.key = fieldKey(previous.label);
       continue;
@@ -28,7 +28,7 @@ export function fieldsFromList(list: string): DraftField[] {
 }
 
 function fieldKey(label: string): string {
-  return slugify(label.replace(/\(%\)/u, '')).split('-').slice(0, 7).join('-');
+  return slugify(label.replace(/\(%\)/u, '')).split('-').slice(0, 8).join('-');
 }
 
 function fieldOf(item: string): DraftField {
