@@ -1,5 +1,5 @@
-import { collectiveKinds, splitUnitNames, unitFromName, unitId } from '../../../domain/plan-draft/unit-names';
 import { slugify } from '../../../domain/plan-draft/slug';
+import { collectiveKinds, splitUnitNames, unitFromName, unitId } from '../../../domain/plan-draft/unit-names';
 
 describe('unit names', () => {
   it('slugs Vietnamese to ASCII, đ as d', () => {
