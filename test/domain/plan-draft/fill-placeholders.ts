@@ -12,6 +12,11 @@ const VALUES: Record<string, string> = {
   số: '45',
   ngày: '20',
   'hạn MM-DD': '06-30',
+  'tên kế hoạch': 'Kế hoạch mẫu',
+  'tên địa bàn': 'Ia Pa',
+  năm: '2022',
+  'ngày ban hành dd/MM/yyyy': '20/04/2022',
+  'id đơn vị theo dõi, tổng hợp': 'phong-mau',
 };
 
 export function fillPlaceholders(yaml: string): string {
