@@ -152,10 +152,14 @@ export function readObligations(blocks: readonly Block[]): ReadObligations {
       });
     }
   }
-  const supervisorId = supervisor?.id;
+  // Without "theo dõi", the first unit that consolidates reports is the one that follows the plan.
+  const first = consolidations[0];
+  if (!supervisor && first) supervisor = { id: first.unit, source: first.source };
+  const reports = [...obligations];
   for (const consolidation of consolidations) {
-    if (consolidation.unit !== supervisorId) continue;
-    obligations.push(...consolidationObligations(consolidation, obligations));
+    // An undated consolidation follows the units' reports; only the supervisor receives them.
+    if (consolidation.dues.length === 0 && consolidation.unit !== supervisor?.id) continue;
+    obligations.push(...consolidationObligations(consolidation, reports));
   }
   return { obligations: uniqueIds(obligations), units: uniqueUnits(units), ...(supervisor ? { supervisor } : {}) };
 }

@@ -36,4 +36,24 @@ describe('plan draft of a document that says little', () => {
       /# Còn phải điền trước khi dùng:\n(# {3}.*\n)*# {3}obligations: a plan needs at least one obligation\n$/,
     );
   });
+
+  it('takes the unit that consolidates reports as the supervisor when none "theo dõi", and keeps its own date', () => {
+    const draft = draftPlan(
+      [
+        'III. TỔ CHỨC THỰC HIỆN',
+        '1. Phòng Tư pháp huyện: Tổng hợp, báo cáo kết quả phổ biến, giáo dục pháp luật trước ngày 15/12 hằng năm.',
+      ].join('\n'),
+    );
+    expect(draft.namedUnits).toEqual(['phong-tu-phap']);
+    expect(draft.plan.supervisor).toBe('phong-tu-phap');
+    expect(draft.plan.obligations).toEqual([
+      {
+        id: 'tong-hop-bao-cao-nam',
+        title: 'Tổng hợp, báo cáo kết quả phổ biến, giáo dục pháp luật năm',
+        appliesTo: { units: ['phong-tu-phap'] },
+        due: { date: '12-15' },
+        deliverable: 'document',
+      },
+    ]);
+  });
 });
