@@ -1,6 +1,8 @@
 import type { UnitKind } from '../plan/plan-shape';
+import { CONSOLIDATION, consolidationObligations } from './consolidation';
 import { duePhrases, type DraftDue, type DuePhrase, type Period } from './date-phrases';
 import { sentences } from './document-text';
+import { nameWords, titleText } from './obligation-words';
 import { FIELD_LIST, fieldsFromList, type DraftField } from './report-fields';
 import { isExecutionPart, type Block } from './sections';
 import { capitalize, shorten, slugify } from './slug';
@@ -37,31 +39,9 @@ export interface ReadObligations {
 const DOCUMENT_VERB =
   /\b(?:xây dựng(?:\s+và\s+ban hành|,\s*ban hành)?|ban hành|gửi|nộp|trình)\s+(?:các\s+|bản\s+)?(kế hoạch|văn bản|đề án|chương trình|dự thảo)\b(?!\s+này)/iu;
 const REPORT_VERB = /\b(?:gửi|nộp|có)?\s*báo cáo\b/iu;
-const CONSOLIDATION = /\btổng hợp,?\s+(?:và\s+)?báo cáo\b/iu;
-const NAME_STOP =
-  /^(?:thực|hiện|việc|về|tại|của|cho|trong|trên|năm|đối|nhằm|để|theo|và|gửi|đến|ubnd|ủy|uỷ|các|đã|được|từ)$/iu;
-
 /** The defaults for a document without a date: an implementation plan comes first, everything else later. */
 const UNDATED_IMPLEMENTATION_DAYS = 15;
 const UNDATED_DOCUMENT_DAYS = 30;
-/** A consolidation of the units' reports without its own date: this many days after theirs. */
-const CONSOLIDATION_LAG_DAYS = 10;
-
-/** "kế hoạch tự kiểm tra việc thực hiện" → "tu-kiem-tra": up to three words, stopping at a function word. */
-function nameWords(text: string, max = 4): string {
-  const words: string[] = [];
-  // "phòng, chống" is one verb: its comma does not end the name.
-  for (const word of text
-    .replace(/phòng,\s*chống/giu, 'phòng chống')
-    .trim()
-    .split(/\s+/u)) {
-    const clean = word.replace(/[“”"()]/gu, '');
-    if (NAME_STOP.test(clean) || /^\d/u.test(clean) || clean.length === 0) break;
-    words.push(clean.replace(/[,.;:]$/u, ''));
-    if (/[,.;:]$/u.test(clean) || words.length >= max) break;
-  }
-  return slugify(words.join(' '));
-}
 
 function clausesOf(sentence: string): { clauses: string[]; fields?: DraftField[] } {
   const list = FIELD_LIST.exec(sentence);
@@ -73,20 +53,6 @@ function clausesOf(sentence: string): { clauses: string[]; fields?: DraftField[]
   const last = clauses.length - 1;
   clauses[last] = `${clauses[last] ?? ''} ${list[0].trim()}`;
   return { clauses, ...(fields.length > 0 ? { fields } : {}) };
-}
-
-/** The words of a clause from `start` up to its first due phrase, without the date's leftovers. */
-function titleText(clause: string, start: number, dues: readonly DuePhrase[]): string {
-  const positions = dues.map((due) => clause.indexOf(due.phrase)).filter((at) => at >= start);
-  const end = positions.length > 0 ? Math.min(...positions) : clause.length;
-  let text = clause.slice(start, end);
-  for (const due of dues) text = text.replace(due.phrase, ' ');
-  return text
-    .replace(/\s*\(\s*\)/gu, '')
-    .replace(/\s+/gu, ' ')
-    .replace(/[\s,.;:]+$/u, '')
-    .replace(/,?\s+(?:hoàn thành|thực hiện xong|xong|định kỳ|hằng|hàng)$/u, '')
-    .trim();
 }
 
 interface Subject {
@@ -247,63 +213,6 @@ function reportObligations(
       guesses: { ...(subject.guess ? { appliesTo: subject.guess } : {}), ...(due.guess ? { due: due.guess } : {}) },
     };
   });
-}
-
-/**
- * `days` after a due date, rounded up to the next 10th, 20th or last day of a month: the marks a consolidated
- * report usually takes. undefined for a due date counted from the issue day.
- */
-function laterMark(due: DraftDue, days: number): DraftDue | undefined {
-  if (!('date' in due)) return undefined;
-  const yearly = due.date.length === 5;
-  const date = new Date(`${yearly ? `2001-${due.date}` : due.date}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
-  const day = date.getUTCDate();
-  date.setUTCDate(day <= 10 ? 10 : day <= 20 ? 20 : lastDay);
-  const text = date.toISOString().slice(0, 10);
-  return { date: yearly ? text.slice(5) : text };
-}
-
-/** "tổng hợp báo cáo UBND huyện": the supervisor's consolidation of each dated report of the units. */
-function consolidationObligations(
-  consolidation: { unit: string; source: string; dues: DuePhrase[]; clause: string },
-  obligations: readonly DraftObligation[],
-): DraftObligation[] {
-  const base = {
-    appliesTo: { units: [consolidation.unit] },
-    deliverable: 'document' as const,
-    source: consolidation.source,
-  };
-  if (consolidation.dues.length > 0) {
-    return consolidation.dues.map((due) => ({
-      ...base,
-      id: `tong-hop-bao-cao${due.period ? `-${due.period.slug}` : ''}`,
-      title: `${capitalize(titleText(consolidation.clause, CONSOLIDATION.exec(consolidation.clause)?.index ?? 0, consolidation.dues))}${due.period ? ` ${due.period.label}` : ''}`,
-      due: due.due,
-      guesses: due.guess ? { due: due.guess } : {},
-    }));
-  }
-  return (
-    obligations
-      // Only the reports of many units are consolidated; one unit's own report goes up as it is.
-      .filter((o) => o.deliverable === 'report' && o.appliesTo.kinds && o.due && 'date' in o.due)
-      .flatMap((report) => {
-        const due = report.due ? laterMark(report.due, CONSOLIDATION_LAG_DAYS) : undefined;
-        if (!due) return [];
-        return [
-          {
-            ...base,
-            id: `tong-hop-${report.id}`,
-            title: `Tổng hợp ${report.title.charAt(0).toLocaleLowerCase('vi')}${report.title.slice(1)}`,
-            due,
-            guesses: {
-              due: `câu không ghi hạn tổng hợp: ít nhất ${CONSOLIDATION_LAG_DAYS} ngày sau hạn báo cáo của các đơn vị (${report.id}), làm tròn lên ngày 10, 20 hoặc cuối tháng`,
-            },
-          },
-        ];
-      })
-  );
 }
 
 function uniqueIds(obligations: DraftObligation[]): DraftObligation[] {
