@@ -21,7 +21,8 @@ export async function docxText(bytes: Uint8Array): Promise<string | undefined> {
   const xml = await zip.file('word/document.xml')?.async('string');
   if (xml === undefined) return undefined;
   const body = /<w:body\b[^>]*>([\s\S]*)<\/w:body>/u.exec(xml)?.[1] ?? xml;
-  const paragraphs = body.match(/<w:p\b[\s\S]*?<\/w:p>/gu) ?? [];
+  // An empty paragraph is written `<w:p/>`; it must not swallow the next one.
+  const paragraphs = body.match(/<w:p(?:\s[^>]*)?\/>|<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/gu) ?? [];
   return paragraphs
     .map((paragraph) =>
       [...paragraph.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:(tab|br)\b[^>]*\/>/gu)]

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import JSZip from 'jszip';
 import { parsePlanText } from '../../../config/plan-loader';
 import { draftPlan, leftToFill, renderDraft, type PlanDraft } from '../../../domain/plan-draft';
 import { docxText } from '../../../domain/plan-draft/docx-text';
@@ -173,6 +174,18 @@ describe('plan draft of plans written in the seed’s style', () => {
     expect(renderDraft(fromDocx, leftToFill(fromDocx.plan))).toBe(
       renderDraft(draftPlan(PCTN), leftToFill(draftPlan(PCTN).plan)),
     );
+  });
+
+  it('keeps empty paragraphs, tabs, breaks and entities of the document XML', async () => {
+    const zip = new JSZip();
+    zip.file(
+      'word/document.xml',
+      '<w:document xmlns:w="x"><w:body><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>KẾ HOẠCH</w:t></w:r></w:p>' +
+        '<w:p/><w:p><w:r><w:t xml:space="preserve">Số </w:t><w:tab/><w:t>A &amp; B</w:t><w:br/><w:t>&#7871;</w:t></w:r></w:p>' +
+        '</w:body></w:document>',
+    );
+    const text = await docxText(await zip.generateAsync({ type: 'uint8array' }));
+    expect(text).toBe('KẾ HOẠCH\n\nSố \tA & B\nế');
   });
 
   it('says a file that is not a .docx is not one', async () => {
