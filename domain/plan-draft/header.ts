@@ -110,7 +110,11 @@ function planId(title: string | undefined, place: string | undefined): Read<stri
     .map((word) => word.charAt(0))
     .join('');
   const value = [initials, place ? slugify(place) : ''].filter((part) => part.length > 0).join('-');
-  return { value, guess: 'chữ đầu của chủ đề kế hoạch và địa danh; đổi nếu muốn' };
+  return {
+    value,
+    guess: 'chữ đầu của chủ đề kế hoạch và địa danh; đổi nếu muốn',
+    ...(title ? { source: subject } : {}),
+  };
 }
 
 /** "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Ksor Suy" → the signer's name and title. */
