@@ -19,13 +19,23 @@ export interface SendEmailNotificationInput {
 /** One email about one notification to one audience (`deliverEmail`). */
 export function sendEmailNotification(deps: NotifyDeps) {
   return async (input: SendEmailNotificationInput): Promise<NotifyResult> => {
-    const email = renderEmail(input.notification, input.audience, {
+    const notification = await withInboxUrl(deps, input);
+    const email = renderEmail(notification, input.audience, {
       sendKey: input.key,
       dashboardUrl: deps.dashboardUrl,
     });
     const send = { audience: input.audience, key: input.key, to: input.to, kind: input.notification.kind };
     return deliverEmail(deps, send, email);
   };
+}
+
+/** A receipt to the unit carries the unit's inbox link (the workflow that asks for it knows no links). */
+async function withInboxUrl(deps: NotifyDeps, input: SendEmailNotificationInput): Promise<Notification> {
+  const { notification } = input;
+  if (notification.kind !== 'receipt' || input.audience !== 'unit' || notification.inboxUrl || !deps.inboxUrlOf)
+    return notification;
+  const inboxUrl = await deps.inboxUrlOf(notification.unit.id);
+  return inboxUrl === undefined ? notification : { ...notification, inboxUrl };
 }
 
 /**
