@@ -70,9 +70,7 @@ export function renderMomentOaText(message: MomentMessage, dashboardUrl?: string
   if (text.length <= OA_TEXT_LIMIT) return text;
   // A unit's own people get their inbox (every obligation, with its link) rather than the dashboard they cannot open.
   const inboxUrl = message.items.find((item) => item.role === 'unit' && item.inboxUrl)?.inboxUrl;
-  const pointer = inboxUrl
-    ? `\n…\nXem mọi việc của đơn vị: ${inboxUrl}`
-    : `\n…\nXem đầy đủ tại bảng theo dõi: ${url}`;
+  const pointer = inboxUrl ? `\n…\nXem mọi việc của đơn vị: ${inboxUrl}` : `\n…\nXem đầy đủ tại bảng theo dõi: ${url}`;
   const tail = (inboxUrl || url) && pointer.length < OA_TEXT_LIMIT / 2 ? pointer : '\n…';
   const head = text.slice(0, OA_TEXT_LIMIT - tail.length);
   const lineEnd = head.lastIndexOf('\n');

@@ -32,7 +32,7 @@ describe("the unit's inbox link in its messages", () => {
     expect(renderEmail(receipt({ inboxUrl: INBOX }), 'unit').text).toContain(LINE);
     expect(renderEmail(reminder({ inboxUrl: INBOX }), 'unit').text).toContain(LINE);
     expect(renderEmail(reminder({ inboxUrl: INBOX }), 'supervisor').text).not.toContain(INBOX);
-    expect(renderEmail(reminder()).text).not.toContain('Xem mọi việc của đơn vị');
+    expect(renderEmail(reminder(), 'unit').text).not.toContain('Xem mọi việc của đơn vị');
   });
 
   it('no template asks people not to reply any more: a reply with the document is a submission', () => {

@@ -15,7 +15,8 @@ const DONE: Record<string, string> = {
   extend: 'Đã gia hạn.',
   waive: 'Đã miễn nhiệm vụ cho đơn vị.',
   resend: 'Đã gửi lại nhắc nhở cho đơn vị.',
-  inbox: 'Đã thu hồi liên kết cũ và cấp liên kết mới: liên kết cũ không mở được nữa; tin nhắn tiếp theo mang liên kết mới.',
+  inbox:
+    'Đã thu hồi liên kết cũ và cấp liên kết mới: liên kết cũ không mở được nữa; tin nhắn tiếp theo mang liên kết mới.',
 };
 
 const RevokeBody = z.object({ generation: z.coerce.number().int().min(1) });

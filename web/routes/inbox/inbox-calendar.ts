@@ -26,7 +26,9 @@ export function inboxCalendar(inbox: UnitInbox, origin: string): string {
     if (!entry.open) continue;
     const { obligation } = entry;
     const modified = entry.changedAt ?? inbox.startedAt;
-    const stamp = modified ? DateTime.fromISO(modified, { setZone: true }) : DateTime.fromISO(obligation.nominalDueDate);
+    const stamp = modified
+      ? DateTime.fromISO(modified, { setZone: true })
+      : DateTime.fromISO(obligation.nominalDueDate);
     const event = calendar.createEvent({
       id: deadlineEventUid(entry.planId, entry.year, inbox.unit.id, obligation.id),
       sequence: obligation.extensions.length,
