@@ -29,10 +29,13 @@ export function sendEmailNotification(deps: NotifyDeps) {
   };
 }
 
-/** A receipt to the unit carries the unit's inbox link (the workflow that asks for it knows no links). */
+/**
+ * What the unit workflow sends the unit itself (a receipt, a reminder Phòng Nội vụ asked for) carries the unit's
+ * inbox link: the workflow knows no links, and the generation is read at the send.
+ */
 async function withInboxUrl(deps: NotifyDeps, input: SendEmailNotificationInput): Promise<Notification> {
   const { notification } = input;
-  if (notification.kind !== 'receipt' || input.audience !== 'unit' || notification.inboxUrl || !deps.inboxUrlOf)
+  if (!('unit' in notification) || input.audience !== 'unit' || notification.inboxUrl || !deps.inboxUrlOf)
     return notification;
   const inboxUrl = await deps.inboxUrlOf(notification.unit.id);
   return inboxUrl === undefined ? notification : { ...notification, inboxUrl };

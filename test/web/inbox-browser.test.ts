@@ -124,5 +124,17 @@ describe("a unit's inbox opened from its reminder, in a real browser (headless C
     expect(await noHorizontalOverflow(page)).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, '3-inbox-after.png'), fullPage: true });
     await page.close();
+
+    // The receipt email carries the same inbox link.
+    const deadline = Date.now() + 60_000;
+    const receiptText = () =>
+      stack.channels.smtp
+        .messages()
+        .find((m) => m.parsed.subject?.startsWith('[Xác nhận đã nhận] Báo cáo công tác tuyên truyền'))?.parsed.text;
+    while (!receiptText()) {
+      if (Date.now() > deadline) throw new Error('no receipt email arrived');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(receiptText()).toContain(`Xem mọi việc của đơn vị: ${link}`);
   });
 });

@@ -180,5 +180,22 @@ describe('a unit inbox /i/<token> across plans (dev server, real worker)', () =>
     expect(after.body).toContain(`/i/${fresh}`);
     expect(after.body).toContain('Đã thu hồi liên kết cũ');
     expect((await app.inject({ method: 'GET', url: `/i/${fresh}` })).statusCode).toBe(200);
+
+    // A reminder sent from now on carries the new link, never the revoked one.
+    await stack.core.resend(
+      { planId: 'inbox-second', year: 2031, unitId: 'xa-dong', obligationId: 'tuyen-truyen' },
+      { by: 'pnv' },
+    );
+    const deadline = Date.now() + 60_000;
+    let texts: string[] = [];
+    while (!texts.some((text) => text.includes(`Xem mọi việc của đơn vị: http://dondoc.test/i/${fresh}`))) {
+      if (Date.now() > deadline) throw new Error(`no reminder with the new link:\n${texts.join('\n---\n')}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      texts = stack.channels.smtp
+        .messages()
+        .filter((m) => m.parsed.headers.get('x-dondoc-unit') === 'xa-dong')
+        .map((m) => m.parsed.text ?? '');
+    }
+    expect(texts.join('\n')).not.toContain(old);
   });
 });
