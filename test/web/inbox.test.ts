@@ -199,3 +199,23 @@ describe('a unit inbox /i/<token> across plans (dev server, real worker)', () =>
     expect(texts.join('\n')).not.toContain(old);
   });
 });
+
+describe('the inbox rate limit (no Temporal needed: counted before anything is read)', () => {
+  it('answers 429 in Vietnamese once one link was read too often in a minute, other links unaffected', async () => {
+    const { app } = await buildTestApp(undefined, { inboxReadsPerLinkPerMinute: 2 });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 3; i++) statuses.push((await app.inject({ method: 'GET', url: '/i/garbage' })).statusCode);
+      expect(statuses).toEqual([400, 400, 429]);
+      // The feed has its own budget (calendar apps poll it), limited the same way.
+      const feed = () => app.inject({ method: 'GET', url: '/i/garbage/han-nop.ics' });
+      expect([(await feed()).statusCode, (await feed()).statusCode]).toEqual([400, 400]);
+      const limited = await feed();
+      expect(limited.statusCode).toBe(429);
+      expect(limited.body).toContain('quá nhiều lần');
+      expect((await app.inject({ method: 'GET', url: '/i/other' })).statusCode).toBe(400);
+    } finally {
+      await app.close();
+    }
+  });
+});
