@@ -125,6 +125,11 @@ describe("a unit's inbox opened from its reminder, in a real browser (headless C
     await page.screenshot({ path: path.join(ARTIFACTS, '3-inbox-after.png'), fullPage: true });
     await page.close();
 
+    // The calendar feed drops what was submitted, and keeps what is still due.
+    const feed = await (await fetch(`${link}/han-nop.ics`)).text();
+    expect(feed).not.toContain('UID:inbox-second.2031.xa-dong.tuyen-truyen@dondoc');
+    expect(feed).toContain('UID:cycle-small.2031.xa-dong.bao-cao@dondoc');
+
     // The receipt email carries the same inbox link.
     const deadline = Date.now() + 60_000;
     const receiptText = () =>
