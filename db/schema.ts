@@ -16,6 +16,7 @@ export interface DondocTables {
   zaloTokens: ZaloTokenTable;
   messages: MessageTable;
   contactProblems: ContactProblemTable;
+  unitInboxes: UnitInboxTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -161,4 +162,12 @@ export interface ContactProblemTable {
   code: string;
   reason: string;
   detectedAt: string;
+}
+
+/** A unit's inbox link generation; revoking bumps it (no row: generation 1, never revoked). */
+export interface UnitInboxTable {
+  unitId: string;
+  generation: number;
+  revokedAt: Date | null;
+  revokedBy: string | null;
 }

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as initial from './0001-initial';
 import * as messages from './0002-messages';
+import * as unitInboxes from './0004-unit-inboxes';
 
 /** Every migration in order of its name; Kysely runs the ones a database has not seen, at start. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-messages': messages,
+  '0004-unit-inboxes': unitInboxes,
 };

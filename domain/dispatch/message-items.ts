@@ -10,6 +10,8 @@ export interface MessageItem extends DueItem {
   /** Working days at the moment: > 0 left, 0 due today, < 0 overdue by that many. */
   workingDays: number;
   submissionUrl?: string;
+  /** The unit's inbox link (every obligation of the unit across plans), on the items of the unit's own people. */
+  inboxUrl?: string;
   /** Who will be told next if the unit still does not submit; absent at the last level. */
   nextEscalation?: { level: number; at: string; audiences: Audience[] };
 }

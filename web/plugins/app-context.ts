@@ -2,8 +2,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import type { CycleCore } from '../../cycles';
 import type { AccessStores } from '../../db/stores';
+import type { UnitInboxStore } from '../../db/stores/unit-inbox-store';
 import type { ContactProblemStore, MessageStore } from '../../domain/dispatch/message-record';
 import { keyRing, type KeyRing } from '../../links/key-ring';
+import { INBOX_PURPOSE } from '../../links/link-signer';
 import type { SigningSecrets } from '../../links/signing-secrets';
 import { resolveWebConfig, type ResolvedWebConfig, type WebConfig } from '../web-config';
 
@@ -17,6 +19,8 @@ export interface AppContextOptions {
   messages: MessageStore;
   /** Channels that failed for good for a person, until their contact is edited (the `contact_problems` table). */
   contactProblems: ContactProblemStore;
+  /** The units' inbox link generations (the `unit_inboxes` table): revoking one stops its link at once. */
+  inboxes: UnitInboxStore;
   /** DONDOC_SECRET (signs) and DONDOC_PREVIOUS_SECRETS (still verify): links, sessions and CSRF tokens. */
   secrets: SigningSecrets;
   now?: () => Date;
@@ -32,8 +36,9 @@ declare module 'fastify' {
     access: AccessStores;
     messages: MessageStore;
     contactProblems: ContactProblemStore;
+    inboxes: UnitInboxStore;
     clock: () => Date;
-    keys: { link: KeyRing; session: KeyRing; csrf: KeyRing };
+    keys: { link: KeyRing; session: KeyRing; csrf: KeyRing; inbox: KeyRing };
   }
 }
 
@@ -44,11 +49,13 @@ const appContext: FastifyPluginAsync<AppContextOptions> = async (app, options) =
   app.decorate('access', options.access);
   app.decorate('messages', options.messages);
   app.decorate('contactProblems', options.contactProblems);
+  app.decorate('inboxes', options.inboxes);
   app.decorate('clock', options.now ?? (() => new Date()));
   app.decorate('keys', {
     link: keyRing(options.secrets),
     session: keyRing(options.secrets, 'session'),
     csrf: keyRing(options.secrets, 'csrf'),
+    inbox: keyRing(options.secrets, INBOX_PURPOSE),
   });
 };
 
