@@ -32,12 +32,24 @@ function requireCycle<I, O>(deps: CycleDeps | undefined, make: (deps: CycleDeps)
   };
 }
 
+/** The unit's inbox link at its current generation, when links are signed and the generations are stored. */
+function unitInboxUrls(cycle: ActivityDeps['cycle']): NotifyDeps['inboxUrlOf'] {
+  const links = cycle?.core.links;
+  const inboxes = cycle?.stores.inboxes;
+  if (!links || !inboxes) return undefined;
+  return async (unitId) => {
+    const generation = (await inboxes.generations([unitId])).get(unitId);
+    return generation === undefined ? undefined : links.inboxUrl(unitId, generation);
+  };
+}
+
 /**
  * Builds every activity as a closure over its dependencies (samples-typescript
  * `activities-dependency-injection`). Workflows import only `type Activities`.
  */
 export function createActivities(deps: ActivityDeps) {
-  const notify: NotifyDeps = { ...deps.notify, now: deps.now };
+  const inboxUrlOf = unitInboxUrls(deps.cycle);
+  const notify: NotifyDeps = { ...deps.notify, now: deps.now, ...(inboxUrlOf && { inboxUrlOf }) };
   const cycle: CycleDeps | undefined = deps.cycle && { ...deps.cycle, notify, announced: deps.announced };
   return {
     /** Returns the activity worker's clock, as ISO 8601: a probe that the worker and its wiring are alive. */

@@ -41,6 +41,8 @@ export function createCycleCore(deps: CycleCoreDeps) {
     ...cycleReport(ctx, reads),
     ...cycleSchedules(ctx),
     files: deps.files,
+    /** Signs submission and inbox links (absent: messages carry no link). */
+    links: deps.links,
     reports: deps.reports,
     /** The announced holiday schedules the core compiles with: readers draw the same working calendar. */
     announced: deps.announced,

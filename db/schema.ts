@@ -18,6 +18,7 @@ export interface DondocTables {
   contactProblems: ContactProblemTable;
   inboundMessages: InboundMessageTable;
   inboundFiles: InboundFileTable;
+  unitInboxes: UnitInboxTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -202,4 +203,12 @@ export interface InboundFileTable {
   unitId: string;
   obligationId: string;
   createdAt: CreatedAt;
+}
+
+/** A unit's inbox link generation; revoking bumps it (no row: generation 1, never revoked). */
+export interface UnitInboxTable {
+  unitId: string;
+  generation: number;
+  revokedAt: Date | null;
+  revokedBy: string | null;
 }

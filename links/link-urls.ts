@@ -8,3 +8,7 @@ export function linkExpiry(year: number): number {
 export function submissionUrl(publicBaseUrl: string, token: string): string {
   return `${publicBaseUrl.replace(/\/$/, '')}/s/${token}`;
 }
+
+export function inboxUrl(publicBaseUrl: string, token: string): string {
+  return `${publicBaseUrl.replace(/\/$/, '')}/i/${token}`;
+}

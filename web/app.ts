@@ -15,6 +15,7 @@ import authRoutes from './routes/auth';
 import codecRoutes from './routes/codec';
 import cycleRoutes from './routes/cycles';
 import healthRoutes from './routes/healthz';
+import inboxRoutes from './routes/inbox';
 import linkRoutes from './routes/links';
 import operationsRoutes, { type OperationsOptions } from './routes/operations';
 import scheduleRoutes from './routes/schedules';
@@ -69,6 +70,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes);
   await app.register(accountRoutes, { prefix: '/account' });
   await app.register(linkRoutes, { prefix: '/s' });
+  await app.register(inboxRoutes, { prefix: '/i' });
   await app.register(cycleRoutes, { prefix: '/cycles' });
   await app.register(scheduleRoutes, { prefix: '/schedules' });
   await app.register(apiRoutes, { prefix: '/api/v1' });

@@ -7,6 +7,7 @@ export function webConfigFromEnv(config: Config): WebConfig {
     namespace: config.env.TEMPORAL_NAMESPACE,
     secureCookies: config.env.PUBLIC_BASE_URL?.startsWith('https:') ?? false,
     trustProxy: config.env.TRUST_PROXY,
+    ...(config.env.PUBLIC_BASE_URL && { publicBaseUrl: config.env.PUBLIC_BASE_URL }),
     // The Web UI of the embedded dev server (or the compose stack's, on the same port) unless told otherwise.
     codecOrigins: config.env.DONDOC_CODEC_ORIGINS ?? [
       `http://127.0.0.1:${config.env.TEMPORAL_UI_PORT}`,

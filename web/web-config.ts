@@ -41,6 +41,10 @@ export interface WebConfig {
   statusCacheMs?: number;
   /** Origins (the Temporal Web UI's) that may call `/codec` with the operator's cookie. @defaultValue none */
   codecOrigins?: readonly string[];
+  /** PUBLIC_BASE_URL: the address of the links the dashboard shows; without it, the request's own origin. */
+  publicBaseUrl?: string;
+  /** GETs of one unit's inbox (page or calendar feed) per minute. @defaultValue 60 */
+  inboxReadsPerLinkPerMinute?: number;
 }
 
 export const WEB_DEFAULTS = {
@@ -57,6 +61,7 @@ export const WEB_DEFAULTS = {
   pageSize: 50,
   statusCacheMs: 5000,
   codecOrigins: [] as readonly string[],
+  inboxReadsPerLinkPerMinute: 60,
 } as const;
 
 export type ResolvedWebConfig = WebConfig & typeof WEB_DEFAULTS;

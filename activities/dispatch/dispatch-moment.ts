@@ -97,12 +97,13 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
     );
     const held = await deps.stores.messages.heldDue(input.cycle, atMs);
     const people = peopleIndex(directory);
-    const buckets = mergeHeld(
+    const mergedBuckets = mergeHeld(
       bucketByRecipient(items, audienceDirectory(directory), { zalo: input.channels.zns || input.channels.oa }),
       held,
       (item) => open.has(`${item.unitId}/${item.obligationId}`),
       (record) => people.get(`${record.channel} ${record.address}`)?.person ?? { name: record.personName },
     );
+    const buckets = await withInboxUrls(deps, mergedBuckets);
 
     const planDay = formatLocalDate(planDayOf(atMs));
     const releaseAt = planInstant(calendar.addWorkingDays(planDayOf(atMs), 1), plan.defaults.reminders.at);
@@ -293,6 +294,29 @@ function baseRecord(input: DispatchMomentInput, key: string, planDay: string, bu
     status: 'held',
     items: bucket.items,
   };
+}
+
+/**
+ * Each item of a unit's own people carries the unit's inbox link, signed for the unit's current generation (read for
+ * every unit of the moment in one query): a retried moment renders the same link, a revoked one is never sent again.
+ */
+async function withInboxUrls(
+  deps: CycleDeps & { stores: DispatchStores },
+  buckets: MomentBucket[],
+): Promise<MomentBucket[]> {
+  const { links } = deps.core;
+  const { inboxes } = deps.stores;
+  if (!links || !inboxes) return buckets;
+  const unitIds = [...new Set(buckets.flatMap((b) => b.items.filter((i) => i.role === 'unit').map((i) => i.unitId)))];
+  const generations = await inboxes.generations(unitIds);
+  return buckets.map((bucket) => ({
+    ...bucket,
+    items: bucket.items.map((item) => {
+      const generation = item.role === 'unit' ? generations.get(item.unitId) : undefined;
+      if (generation === undefined) return item;
+      return { ...item, inboxUrl: links.inboxUrl(item.unitId, generation) };
+    }),
+  }));
 }
 
 /** `--catch-up none`: what a late start did not send is recorded per unit, for the dashboard. */

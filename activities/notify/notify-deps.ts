@@ -15,6 +15,8 @@ export interface NotifyDeps {
   now: () => Date;
   /** Linked from emails to Phòng Nội vụ and leadership. */
   dashboardUrl?: string;
+  /** The unit's inbox link at its current generation (receipts carry it); absent without signed links. */
+  inboxUrlOf?: (unitId: string) => Promise<string | undefined>;
   /** dondoc_notifications_total and friends; absent in tests that do not look at them. */
   metrics?: DondocMetrics;
 }

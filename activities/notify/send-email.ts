@@ -19,13 +19,26 @@ export interface SendEmailNotificationInput {
 /** One email about one notification to one audience (`deliverEmail`). */
 export function sendEmailNotification(deps: NotifyDeps) {
   return async (input: SendEmailNotificationInput): Promise<NotifyResult> => {
-    const email = renderEmail(input.notification, input.audience, {
+    const notification = await withInboxUrl(deps, input);
+    const email = renderEmail(notification, input.audience, {
       sendKey: input.key,
       dashboardUrl: deps.dashboardUrl,
     });
     const send = { audience: input.audience, key: input.key, to: input.to, kind: input.notification.kind };
     return deliverEmail(deps, send, email);
   };
+}
+
+/**
+ * What the unit workflow sends the unit itself (a receipt, a reminder Phòng Nội vụ asked for) carries the unit's
+ * inbox link: the workflow knows no links, and the generation is read at the send.
+ */
+async function withInboxUrl(deps: NotifyDeps, input: SendEmailNotificationInput): Promise<Notification> {
+  const { notification } = input;
+  if (!('unit' in notification) || input.audience !== 'unit' || notification.inboxUrl || !deps.inboxUrlOf)
+    return notification;
+  const inboxUrl = await deps.inboxUrlOf(notification.unit.id);
+  return inboxUrl === undefined ? notification : { ...notification, inboxUrl };
 }
 
 /**

@@ -13,6 +13,8 @@ export interface EmailView {
   /** Header band colour: calm for information, warmer as escalation rises. */
   accent: string;
   dashboardUrl?: string;
+  /** The unit's inbox link, in messages to the unit's own people. */
+  inboxUrl?: string;
 }
 
 export const ACCENT = { info: '#1d4ed8', warning: '#b45309', urgent: '#b91c1c' } as const;
@@ -39,6 +41,7 @@ export function baseView(
     issuer: notification.plan.issuer,
     supervisorName: notification.supervisorName,
     planLine: planLine(notification.plan),
+    ...(audience === 'unit' && notification.inboxUrl !== undefined && { inboxUrl: notification.inboxUrl }),
   };
 }
 

@@ -20,6 +20,7 @@ export function ownUnitNotification(message: MomentMessage): DeadlineNotificatio
   if (!first) throw new EmailRenderError('EMAIL_RENDER_FAILED', `Message ${message.key} has no item`);
   const { kind, level } = messageSummary(message.items);
   const next = message.items.find((item) => item.nextEscalation)?.nextEscalation;
+  const inboxUrl = message.items.find((item) => item.inboxUrl)?.inboxUrl;
   return {
     kind,
     key: message.key,
@@ -38,5 +39,6 @@ export function ownUnitNotification(message: MomentMessage): DeadlineNotificatio
     })),
     ...(level !== undefined && { level }),
     ...(next && { nextEscalation: next }),
+    ...(inboxUrl !== undefined && { inboxUrl }),
   };
 }

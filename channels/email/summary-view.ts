@@ -123,6 +123,12 @@ function escalatedRow(message: MomentMessage, item: RecipientItem): EscalatedRow
   return next === undefined ? row : { ...row, next };
 }
 
+/** The inbox link of the reader's own unit (the first, when they head several). */
+function inboxOf(message: MomentMessage): { inboxUrl?: string } {
+  const inboxUrl = message.items.find((item) => item.role === 'unit' && item.inboxUrl)?.inboxUrl;
+  return inboxUrl === undefined ? {} : { inboxUrl };
+}
+
 /**
  * The view of a message that is not simply a unit's own deadline: a supervisor's or the leadership's table of
  * escalated units, with the reader's own unit first when they head one, or a late start's catch-up.
@@ -156,6 +162,7 @@ export function summaryView(message: MomentMessage, dashboardUrl?: string): Summ
     planLine: planLine(message.plan),
     accent: highestLevel === 0 ? ACCENT.info : highestLevel === 1 ? ACCENT.warning : ACCENT.urgent,
     ...(dashboardUrl !== undefined && { dashboardUrl }),
+    ...inboxOf(message),
     heading,
     asOf: localInstant(message.scheduledAt).full,
     catchUp,

@@ -61,15 +61,17 @@ export function renderMomentZns(message: MomentMessage): ZnsTemplateMessage {
 }
 
 /**
- * The OA text of a moment's message: the email's plain text, cut on a line within the OA limit; what is cut is
- * pointed to on the dashboard when there is one.
+ * The OA text of a moment's message: the email's plain text (with the unit's inbox link), cut on a line within the
+ * OA limit; what is cut is pointed to on the unit's inbox, or the dashboard, when there is one.
  */
 export function renderMomentOaText(message: MomentMessage, dashboardUrl?: string): string {
   const url = dashboardUrl ?? message.dashboardUrl;
   const text = renderMomentEmail(message, url === undefined ? {} : { dashboardUrl: url }).text.trimEnd();
   if (text.length <= OA_TEXT_LIMIT) return text;
-  const pointer = `\n…\nXem đầy đủ tại bảng theo dõi: ${url}`;
-  const tail = url && pointer.length < OA_TEXT_LIMIT / 2 ? pointer : '\n…';
+  // A unit's own people get their inbox (every obligation, with its link) rather than the dashboard they cannot open.
+  const inboxUrl = message.items.find((item) => item.role === 'unit' && item.inboxUrl)?.inboxUrl;
+  const pointer = inboxUrl ? `\n…\nXem mọi việc của đơn vị: ${inboxUrl}` : `\n…\nXem đầy đủ tại bảng theo dõi: ${url}`;
+  const tail = (inboxUrl || url) && pointer.length < OA_TEXT_LIMIT / 2 ? pointer : '\n…';
   const head = text.slice(0, OA_TEXT_LIMIT - tail.length);
   const lineEnd = head.lastIndexOf('\n');
   return (lineEnd > head.length / 2 ? head.slice(0, lineEnd) : head).trimEnd() + tail;

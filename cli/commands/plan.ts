@@ -10,6 +10,7 @@ import { renderScheduleIcs } from '../format/schedule-ics';
 import { renderScheduleTable } from '../format/schedule-table';
 import { choice, planYearArguments } from '../options';
 import type { CliIo } from '../program';
+import { registerPlanDraft } from './plan-draft';
 
 const UNIT_KIND_NAMES = { department: 'phòng ban', 'public-service-unit': 'đơn vị sự nghiệp', commune: 'xã' } as const;
 
@@ -48,4 +49,6 @@ export function registerPlan(program: Command, io: CliIo): void {
       else if (options.format === 'ics') io.stdout(renderScheduleIcs(parsed, schedule));
       else io.stdout(renderScheduleTable(parsed, schedule));
     });
+
+  registerPlanDraft(plan, io);
 }

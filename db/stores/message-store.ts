@@ -12,6 +12,7 @@ import type {
 import { toPlanIso } from '../../domain/plan-time';
 import type { DondocDb } from '../postgres-pool';
 import type { MessageTable } from '../schema';
+import { createUnitInboxStore, type UnitInboxStore } from './unit-inbox-store';
 
 type Row = Omit<MessageTable, 'createdAt' | 'updatedAt' | 'items' | 'unitIds' | 'email' | 'messageHash'> & {
   items: unknown;
@@ -194,6 +195,14 @@ export function createDbContactProblemStore(db: DondocDb): ContactProblemStore {
 }
 
 /** Both notification-centre stores on one database. */
-export function createDispatchStores(db: DondocDb): { messages: MessageStore; contactProblems: ContactProblemStore } {
-  return { messages: createDbMessageStore(db), contactProblems: createDbContactProblemStore(db) };
+export function createDispatchStores(db: DondocDb): {
+  messages: MessageStore;
+  contactProblems: ContactProblemStore;
+  inboxes: UnitInboxStore;
+} {
+  return {
+    messages: createDbMessageStore(db),
+    contactProblems: createDbContactProblemStore(db),
+    inboxes: createUnitInboxStore(db),
+  };
 }

@@ -13,6 +13,8 @@ export interface MessageItem extends DueItem {
   submissionUrl?: string;
   /** The report's form fields, when the obligation has a form (its template goes with the unit's email). */
   form?: FormFieldRule[];
+  /** The unit's inbox link (every obligation of the unit across plans), on the items of the unit's own people. */
+  inboxUrl?: string;
   /** Who will be told next if the unit still does not submit; absent at the last level. */
   nextEscalation?: { level: number; at: string; audiences: Audience[] };
 }

@@ -56,6 +56,8 @@ interface NotificationBase {
   plan: PlanRef;
   /** The supervising office's name ("Phòng Nội vụ huyện"), to whom units report. */
   supervisorName: string;
+  /** The unit's inbox link (every obligation of the unit across plans), shown to the unit's own people. */
+  inboxUrl?: string;
 }
 
 export interface DeadlineNotification extends NotificationBase {

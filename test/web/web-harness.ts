@@ -71,7 +71,7 @@ export async function buildTestApp(
   // The stack's database when there is one (its CLI runs see the same accounts), else one per test file.
   const db = stack?.db ?? (await testDatabase()).db;
   const access = createAccessStores(db);
-  const { messages, contactProblems } = createDispatchStores(db);
+  const { messages, contactProblems, inboxes } = createDispatchStores(db);
   if (!(await access.users.find('pnv'))) await access.users.add('pnv', await hashPassword(PASSWORD), new Date());
   const tokenWith = async (...scopes: ApiScope[]) =>
     (await access.apiTokens.create(`thử ${scopes.join(',')}`, scopes, new Date())).token;
@@ -91,6 +91,7 @@ export async function buildTestApp(
     access,
     messages,
     contactProblems,
+    inboxes,
     secrets: { current: secret, previous: previousSecrets ?? [] },
     ...(now && { now }),
     ...(payloadCodec && { payloadCodec }),

@@ -3,8 +3,10 @@ import fp from 'fastify-plugin';
 import type { CycleCore } from '../../cycles';
 import type { AccessStores } from '../../db/stores';
 import type { InboundStore } from '../../db/stores/inbound-store';
+import type { UnitInboxStore } from '../../db/stores/unit-inbox-store';
 import type { ContactProblemStore, MessageStore } from '../../domain/dispatch/message-record';
 import { keyRing, type KeyRing } from '../../links/key-ring';
+import { INBOX_PURPOSE } from '../../links/link-signer';
 import type { SigningSecrets } from '../../links/signing-secrets';
 import { resolveWebConfig, type ResolvedWebConfig, type WebConfig } from '../web-config';
 
@@ -20,6 +22,8 @@ export interface AppContextOptions {
   contactProblems: ContactProblemStore;
   /** Submit by replying: every inbound email and what became of it; without it the inbound pages answer 404. */
   inbound?: InboundStore;
+  /** The units' inbox link generations (the `unit_inboxes` table): revoking one stops its link at once. */
+  inboxes: UnitInboxStore;
   /** DONDOC_SECRET (signs) and DONDOC_PREVIOUS_SECRETS (still verify): links, sessions and CSRF tokens. */
   secrets: SigningSecrets;
   now?: () => Date;
@@ -36,8 +40,9 @@ declare module 'fastify' {
     messages: MessageStore;
     contactProblems: ContactProblemStore;
     inbound: InboundStore | undefined;
+    inboxes: UnitInboxStore;
     clock: () => Date;
-    keys: { link: KeyRing; session: KeyRing; csrf: KeyRing };
+    keys: { link: KeyRing; session: KeyRing; csrf: KeyRing; inbox: KeyRing };
   }
 }
 
@@ -49,11 +54,13 @@ const appContext: FastifyPluginAsync<AppContextOptions> = async (app, options) =
   app.decorate('messages', options.messages);
   app.decorate('contactProblems', options.contactProblems);
   app.decorate('inbound', options.inbound);
+  app.decorate('inboxes', options.inboxes);
   app.decorate('clock', options.now ?? (() => new Date()));
   app.decorate('keys', {
     link: keyRing(options.secrets),
     session: keyRing(options.secrets, 'session'),
     csrf: keyRing(options.secrets, 'csrf'),
+    inbox: keyRing(options.secrets, INBOX_PURPOSE),
   });
 };
 
