@@ -187,8 +187,7 @@ test('stop() leaves no socket and no timer behind, also while it cannot connect'
     await handler.until(() => handler.delivered.length === 1);
     expect(handles.open()).toContain('TCPWRAP');
     await running.stop();
-    await settled();
-    expect(handles.open()).toEqual([]);
+    expect(await handles.settle()).toEqual([]);
 
     // Nothing listens there: the poller is between two attempts (or in one) when it is stopped.
     const unreachable = startImapPoller({
@@ -203,13 +202,9 @@ test('stop() leaves no socket and no timer behind, also while it cannot connect'
       reconnect: { initialMs: 100, maxMs: 1000 },
     });
     await unreachable.stop();
-    await settled();
-    expect(handles.open()).toEqual([]);
+    expect(await handles.settle()).toEqual([]);
   } finally {
     handles.dispose();
     imap = await dovecot.client();
   }
 });
-
-/** destroy hooks run once the event loop got past the closes. */
-const settled = () => new Promise((resolve) => setImmediate(resolve));

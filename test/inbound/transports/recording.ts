@@ -15,7 +15,10 @@ export function recordingHandler() {
   let failCount = 0;
   let gate: Promise<void> | undefined;
   const waiters = new Set<() => void>();
+  let calls = 0;
   const deliver = async (raw: Buffer, source: InboundSource): Promise<unknown> => {
+    calls++;
+    for (const wake of waiters) wake();
     const messageId = /^Message-ID:\s*(\S+)/im.exec(raw.toString('utf8'))?.[1] ?? '(none)';
     if (failCount > 0) {
       failCount--;
@@ -30,6 +33,8 @@ export function recordingHandler() {
   };
   return {
     deliver,
+    /** Calls so far, whatever became of them. */
+    calls: () => calls,
     delivered,
     failures,
     failNext(count: number) {
