@@ -1,6 +1,6 @@
 import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
-import type { InboundDelivery, TransportLogger } from './inbound-delivery';
 import { acceptsRecipient } from './inbound-address';
+import type { InboundDelivery, TransportLogger } from './inbound-delivery';
 
 export interface InboundSmtpOptions {
   /** @defaultValue `127.0.0.1` */

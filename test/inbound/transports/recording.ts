@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
-import { createLogger } from '../../../observability/logger';
 import type { InboundSource } from '../../../inbound/inbound-mail-handler';
+import { createLogger } from '../../../observability/logger';
 
 export interface Delivered {
   messageId: string;
@@ -73,10 +73,11 @@ export function recordingHandler() {
 
 /** The real pino logger (JSON), its lines kept for assertions. */
 export function capturedLogger() {
-  const lines: Array<{ level: number; msg: string; [key: string]: unknown }> = [];
+  type LogLine = { level: number; msg: string; [key: string]: unknown };
+  const lines: LogLine[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      for (const line of chunk.toString('utf8').split('\n').filter(Boolean)) lines.push(JSON.parse(line) as LogLine);
       callback();
     },
   });
