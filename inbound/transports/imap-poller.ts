@@ -71,6 +71,8 @@ export function startImapPoller(options: ImapPollerOptions): ImapPoller {
         log.error({ err: describe(err), mailbox, uid }, 'inbound IMAP: handler failed; the message stays unseen');
         continue;
       }
+      // A connection lost right here leaves a handled message unseen: it is handed over again, which the handler
+      // answers as a duplicate.
       await session.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
       if (options.doneMailbox) await session.messageMove(String(uid), options.doneMailbox, { uid: true });
     }
@@ -137,7 +139,6 @@ export function startImapPoller(options: ImapPollerOptions): ImapPoller {
 }
 
 async function closeQuietly(session: ImapFlow): Promise<void> {
-  const closed = session.isClosed ? Promise.resolve() : new Promise<void>((resolve) => session.once('close', resolve));
   if (session.usable) {
     try {
       await session.logout();
@@ -146,8 +147,7 @@ async function closeQuietly(session: ImapFlow): Promise<void> {
     }
   }
   session.close();
-  await closed;
-  // imapflow destroys the socket synchronously; libuv releases its handle one turn of the event loop later.
+  // close() destroys the socket synchronously; libuv releases its handle one turn of the event loop later.
   await new Promise((resolve) => setImmediate(resolve));
 }
 
