@@ -9,7 +9,10 @@ import { canConnect, freePort } from '../../../workers/port-check';
 /** A real IMAP server for the tests: Debian's dovecot (scripts/setup-mail.sh), in a temp dir, Maildir, passwd-file. */
 export interface Dovecot {
   host: string;
+  /** Plain IMAP (no STARTTLS offered to the tests' clients unless they ask). */
   port: number;
+  /** With `tls`: IMAPS with a self-signed certificate for `localhost` (and STARTTLS offered on `port`). */
+  tlsPort?: number;
   user: string;
   password: string;
   /** `imap://user:pass@127.0.0.1:<port>` */
@@ -45,9 +48,10 @@ async function until(condition: () => Promise<boolean>, what: string, timeoutMs 
   }
 }
 
-export async function startDovecot(): Promise<Dovecot> {
+export async function startDovecot(options: { tls?: boolean } = {}): Promise<Dovecot> {
   const host = '127.0.0.1';
   const port = await freePort(host);
+  const tlsPort = options.tls ? await freePort(host) : undefined;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-dovecot-'));
   const user = 'replies';
   const password = 'inbound-secret';
@@ -63,6 +67,7 @@ export async function startDovecot(): Promise<Dovecot> {
     await chmod(dir, 0o755);
     await run('chown', ['dovecot:dovecot', mail]);
   }
+  const tls = tlsPort === undefined ? ['ssl = no'] : await selfSignedTls(dir);
   const config = path.join(dir, 'dovecot.conf');
   await writeFile(
     config,
@@ -73,7 +78,7 @@ export async function startDovecot(): Promise<Dovecot> {
       `state_dir = ${dir}/state`,
       `instance_name = dondoc-test-${port}`,
       `log_path = ${dir}/dovecot.log`,
-      'ssl = no',
+      ...tls,
       'disable_plaintext_auth = no',
       'auth_mechanisms = plain login',
       `default_internal_user = ${internalUser}`,
@@ -82,17 +87,37 @@ export async function startDovecot(): Promise<Dovecot> {
       `mail_location = maildir:${mail}/%u`,
       `passdb {\n  driver = passwd-file\n  args = scheme=PLAIN username_format=%u ${dir}/passwd\n}`,
       `userdb {\n  driver = static\n  args = ${mailIds} home=${mail}/%u\n}`,
-      `service imap-login {\n  inet_listener imap {\n    address = ${host}\n    port = ${port}\n  }\n  inet_listener imaps {\n    port = 0\n  }\n}`,
+      `service imap-login {\n  inet_listener imap {\n    address = ${host}\n    port = ${port}\n  }\n  inet_listener imaps {\n    address = ${host}\n    port = ${tlsPort ?? 0}\n    ssl = yes\n  }\n}`,
       '',
     ].join('\n'),
   );
   const master: ChildProcess = spawn(dovecotBinary('dovecot'), ['-F', '-c', config], { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => master.once('exit', () => resolve()));
-  await until(() => canConnect(host, port), `no IMAP on ${host}:${port} (see ${dir}/dovecot.log)`);
+  async function stop(): Promise<void> {
+    if (master.exitCode === null) master.kill('SIGTERM');
+    await exited;
+    await rm(dir, { recursive: true, force: true });
+  }
+  try {
+    await until(() => canConnect(host, port), `no IMAP on ${host}:${port} (see ${dir}/dovecot.log)`);
+    if (tlsPort !== undefined) {
+      await until(() => canConnect(host, tlsPort), `no IMAPS on ${host}:${tlsPort} (see ${dir}/dovecot.log)`);
+    }
+  } catch (err) {
+    await stop();
+    throw err;
+  }
 
   const url = `imap://${user}:${password}@${host}:${port}`;
   async function client(): Promise<ImapFlow> {
-    const imap = new ImapFlow({ host, port, secure: false, auth: { user, pass: password }, logger: false });
+    const imap = new ImapFlow({
+      host,
+      port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user, pass: password },
+      logger: false,
+    });
     imap.on('error', () => undefined);
     await imap.connect();
     return imap;
@@ -100,15 +125,20 @@ export async function startDovecot(): Promise<Dovecot> {
   return {
     host,
     port,
+    ...(tlsPort !== undefined && { tlsPort }),
     user,
     password,
     url,
     client,
     kick: () => run(dovecotBinary('doveadm'), ['-c', config, 'kick', user]),
-    async stop() {
-      if (master.exitCode === null) master.kill('SIGTERM');
-      await exited;
-      await rm(dir, { recursive: true, force: true });
-    },
+    stop,
   };
+}
+
+async function selfSignedTls(dir: string): Promise<string[]> {
+  const cert = path.join(dir, 'cert.pem');
+  const key = path.join(dir, 'key.pem');
+  const subject = ['-subj', '/CN=localhost', '-days', '2', '-keyout', key, '-out', cert];
+  await run('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', ...subject]);
+  return ['ssl = yes', `ssl_cert = <${cert}`, `ssl_key = <${key}`];
 }
