@@ -91,7 +91,12 @@ export async function startDovecot(options: { tls?: boolean } = {}): Promise<Dov
       '',
     ].join('\n'),
   );
-  const master: ChildProcess = spawn(dovecotBinary('dovecot'), ['-F', '-c', config], { stdio: 'ignore' });
+  // setpriv --pdeathsig: a jest worker killed outright (forceExit, a crash) takes the server down with it.
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((file) => existsSync(file));
+  const command = [dovecotBinary('dovecot'), '-F', '-c', config];
+  const master: ChildProcess = setpriv
+    ? spawn(setpriv, ['--pdeathsig', 'SIGTERM', '--', ...command], { stdio: 'ignore' })
+    : spawn(command[0] ?? 'dovecot', command.slice(1), { stdio: 'ignore' });
   const exited = new Promise<void>((resolve) => master.once('exit', () => resolve()));
   async function stop(): Promise<void> {
     if (master.exitCode === null) master.kill('SIGTERM');

@@ -14,8 +14,11 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await imap?.logout();
-  await dovecot?.stop();
+  try {
+    await imap?.logout();
+  } finally {
+    await dovecot?.stop();
+  }
 });
 
 /** Message-ID → \Seen, for every message of the mailbox. */
