@@ -75,6 +75,7 @@ export function startImapPoller(options: ImapPollerOptions): ImapPoller {
       // answers as a duplicate.
       await session.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });
       if (options.doneMailbox) await session.messageMove(String(uid), options.doneMailbox, { uid: true });
+      log.info({ mailbox, uid }, 'inbound IMAP: message handed over');
     }
   }
 

@@ -75,6 +75,7 @@ export async function startInboundSmtp(options: InboundSmtpOptions): Promise<Inb
           if (stream.sizeExceeded) throw smtpError(552, `5.3.4 Message larger than ${options.maxBytes} bytes`);
           try {
             await options.deliver(raw, { transport: 'smtp', receivedAt });
+            log.info({ bytes: raw.length }, 'inbound SMTP: message handed over');
           } catch (err) {
             log.error({ err: err instanceof Error ? err.message : String(err) }, 'inbound SMTP: handler failed; 451');
             throw smtpError(451, '4.3.0 Not stored, try again later');
