@@ -167,6 +167,46 @@ export const EnvSchema = z
      */
     DONDOC_ADMIN_EMAILS: commaSeparated(z.email()),
 
+    /**
+     * The address replies to dondoc's emails go to (Reply-To); the inbound SMTP relay accepts mail for it only.
+     * @defaultValue the address inside SMTP_FROM
+     */
+    INBOUND_ADDRESS: optionalPath.pipe(z.email({ error: 'must be an email address' }).optional()),
+    /**
+     * A mailbox dondoc polls for replies: `imaps://user:pass@host:993` (`imap://` only on a trusted network). Unset:
+     * no IMAP polling.
+     */
+    INBOUND_IMAP_URL: optionalPath.pipe(
+      z.url({ protocol: /^imaps?$/, error: 'must be an imap:// or imaps:// URL' }).optional(),
+    ),
+    /** A file holding the IMAP password (a Docker secret); it wins over a password in INBOUND_IMAP_URL. */
+    INBOUND_IMAP_PASSWORD_FILE: optionalPath,
+    /** The folder polled. @defaultValue `INBOX` */
+    INBOUND_IMAP_MAILBOX: z.string().min(1).default('INBOX'),
+    /** Where handled messages are moved (besides being flagged \Seen). Unset: they stay where they are. */
+    INBOUND_IMAP_DONE_MAILBOX: optionalPath,
+    /** Seconds between two looks at the mailbox (IDLE, when the server offers it, wakes dondoc sooner). @defaultValue 60 */
+    INBOUND_POLL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+    /** Refuse IMAP servers with invalid certificates. @defaultValue true */
+    INBOUND_IMAP_TLS_REJECT_UNAUTHORIZED: flag.default(true),
+    /** Port of the inbound SMTP relay listener (mail relayed by your MX). Unset: no listener. */
+    INBOUND_SMTP_PORT: port.optional(),
+    /** Interface the inbound SMTP relay binds to. @defaultValue `127.0.0.1` */
+    INBOUND_SMTP_HOST: z.string().min(1).default('127.0.0.1'),
+    /** `user:pass` the relay must log in with; unset: no authentication (keep the port on a private network). */
+    INBOUND_SMTP_AUTH: optionalPath.pipe(
+      z
+        .string()
+        .regex(/^[^:]+:.+$/, { error: 'must be user:password' })
+        .optional(),
+    ),
+    /** Largest email the inbound SMTP relay accepts, in bytes (552 above it). @defaultValue 26214400 (25 MB) */
+    INBOUND_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(25 * 1024 * 1024),
+
     /** The Zalo app; unset: the embedded fake Zalo server stands in for ZNS, OA and OAuth. */
     ZALO_APP_ID: optionalPath,
     ZALO_APP_SECRET: optionalPath,

@@ -85,7 +85,9 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
         host: LOOPBACK,
         port: embedded.smtpCapturePort,
         dir: embedded.mailDir,
-        ...(options.onInboundMail && { onMessage: inboundFilter(env.SMTP_FROM, options.onInboundMail) }),
+        ...(options.onInboundMail && {
+          onMessage: inboundFilter(env.INBOUND_ADDRESS ?? env.SMTP_FROM, options.onInboundMail),
+        }),
       }).catch((err: unknown) =>
         portError(err, embedded.smtpCapturePort, 'SMTP capture', 'set SMTP_CAPTURE_PORT or SMTP_URL'),
       );
@@ -98,6 +100,7 @@ export async function startChannels(config: Config, options: ChannelOptions): Pr
     const mailer: Mailer = createMailer({
       smtpUrl,
       from: env.SMTP_FROM,
+      ...(replyToOf(env.INBOUND_ADDRESS, env.SMTP_FROM) && { replyTo: env.INBOUND_ADDRESS }),
       poolSize: env.SMTP_POOL_SIZE,
       tlsRejectUnauthorized: env.SMTP_TLS_REJECT_UNAUTHORIZED,
       clock: now,
@@ -201,12 +204,25 @@ function portError(err: unknown, port: number, role: string, hint: string): neve
   throw new AppError('PORT_IN_USE', `Port ${port} (${role}) is already in use: ${hint}.`, { cause: err });
 }
 
-/** Only what is addressed to dondoc itself (the address of SMTP_FROM) is inbound mail; the rest is mail it sent. */
+/** `dondoc@ia-pa.gov.vn` of `"Hệ thống" <dondoc@ia-pa.gov.vn>` or of a bare address, lower case. */
+function bareAddress(from: string): string {
+  return /<([^<>]+)>\s*$/.exec(from)?.[1]?.trim().toLowerCase() ?? from.trim().toLowerCase();
+}
+
+/** A Reply-To only when replies must go elsewhere than From (INBOUND_ADDRESS, another mailbox). */
+function replyToOf(inbound: string | undefined, from: string): boolean {
+  return inbound !== undefined && bareAddress(inbound) !== bareAddress(from);
+}
+
+/**
+ * Only what is addressed to dondoc itself (INBOUND_ADDRESS, else the address of SMTP_FROM) is inbound mail; the rest
+ * is mail dondoc sent.
+ */
 function inboundFilter(
-  from: string,
+  address: string,
   handle: (raw: Buffer, receivedAt: Date) => Promise<unknown>,
 ): (message: CapturedMessage) => Promise<void> {
-  const own = /<([^<>]+)>\s*$/.exec(from)?.[1]?.trim().toLowerCase() ?? from.trim().toLowerCase();
+  const own = bareAddress(address);
   return async (message) => {
     if (!message.envelope.rcptTo.some((rcpt) => rcpt.toLowerCase() === own)) return;
     await handle(message.raw, message.receivedAt);

@@ -11,6 +11,12 @@ import { createDispatchStores } from '../db/stores/message-store';
 import { createDbSentLedger } from '../db/stores/sent-ledger-store';
 import { createDbZaloTokenStore } from '../db/stores/zalo-token-store';
 import { AppError } from '../domain/errors';
+import type { InboundDelivery } from '../inbound/transports/inbound-delivery';
+import {
+  startInboundTransports,
+  wantsInboundTransports,
+  type InboundTransports,
+} from '../inbound/transports/start-inbound-transports';
 import { createLinkSigner } from '../links/link-signer';
 import { createEncryptionCodec } from '../links/payload-codec/encryption-codec';
 import { loadPayloadKeyRing } from '../links/payload-codec/payload-key-ring';
@@ -34,11 +40,21 @@ export interface ServiceOutput {
   info(line: string): void;
 }
 
+export interface ServiceOptions {
+  /**
+   * The handler the inbound transports (INBOUND_IMAP_URL, INBOUND_SMTP_PORT) hand each reply to.
+   * @defaultValue the composed dondoc's `inbound` (submit by replying)
+   */
+  inbound?: (dondoc: Dondoc) => InboundDelivery;
+}
+
 /**
  * `dondoc start`: the embedded Temporal dev server (unless TEMPORAL_ADDRESS is set), then the worker,
  * until SIGINT or SIGTERM. Everything it started is stopped before it resolves.
  */
-export async function runService(config: Config, out: ServiceOutput): Promise<void> {
+export async function runService(config: Config, out: ServiceOutput, options: ServiceOptions = {}): Promise<void> {
+  // The composition root's handler (submit by replying) unless the caller brings its own.
+  const inboundHandler = options.inbound ?? ((dondoc: Dondoc) => dondoc.inbound);
   const stop = listenForStop();
   const { step } = stop;
   // pino for the service, Fastify and the SDK; the runtime keeps `shutdownSignals: []`: we own the signals.
@@ -56,6 +72,7 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
   let dondoc: Dondoc | undefined;
   let temporal: ConnectedClient | undefined;
   let web: RunningWebServer | undefined;
+  let inbound: InboundTransports | undefined;
   const now = (): Date => new Date();
   try {
     // Secrets and accounts first, then the database: any of them refusing stops start-up before anything started.
@@ -160,6 +177,14 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     );
     web = await step(startWebServer(app, { host: config.env.HOST, port: config.env.PORT }), (late) => late.close());
     say(`Web (dashboard)      ${web.url}  (submission links: ${baseUrl}/s/…)`);
+    if (wantsInboundTransports(config.env)) {
+      const handler = inboundHandler(dondoc);
+      inbound = await step(
+        startInboundTransports({ env: config.env, deliver: handler, logger: telemetry.logger }),
+        (late) => late.close(),
+      );
+      for (const line of inbound.describe) say(line);
+    }
     // The generated admin password is for the terminal, never for a log collector.
     if (accountsNotice) out.info(accountsNotice);
     say('dondoc is running. Press Ctrl-C to stop.');
@@ -175,6 +200,8 @@ export async function runService(config: Config, out: ServiceOutput): Promise<vo
     if (!received) throw err;
     say(`${received} received during start-up, stopping…`);
   } finally {
+    // First: a reply being handled finishes while the core and the database are still there.
+    await inbound?.close();
     await web?.close();
     await temporal?.close();
     await dondoc?.close();

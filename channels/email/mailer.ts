@@ -10,6 +10,8 @@ export interface MailerConfig {
   smtpUrl: string;
   /** `"Hệ thống đôn đốc" <dondoc@ia-pa.gov.vn>`; its domain also names the Message-IDs. */
   from: string;
+  /** Where replies go when not to `from` (INBOUND_ADDRESS, the mailbox dondoc reads replies from). */
+  replyTo?: string;
   /** Open SMTP connections at most. @defaultValue 5 */
   poolSize?: number;
   /** Messages per connection before it is recycled. @defaultValue 100 */
@@ -103,6 +105,7 @@ export function createMailer(config: MailerConfig): Mailer {
     try {
       const info = await transport.sendMail({
         from: config.from,
+        ...(config.replyTo && { replyTo: config.replyTo }),
         to,
         cc,
         subject: input.subject,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
@@ -36,6 +36,40 @@ describe('the embedded SMTP capture hands dondoc its inbound mail', () => {
       await expect(send('dondoc@ia-pa.example', 'try later')).rejects.toMatchObject({ responseCode: 451 });
     } finally {
       transport.close();
+      await channels.close();
+    }
+  });
+
+  it('with INBOUND_ADDRESS elsewhere, takes mail for that address and sends with a Reply-To to it', async () => {
+    const config = loadConfig({
+      DONDOC_DATA_DIR: mailDir,
+      SMTP_FROM: '"Hệ thống đôn đốc" <dondoc@ia-pa.example>',
+      INBOUND_ADDRESS: 'nop-van-ban@ia-pa.example',
+    });
+    const received: string[] = [];
+    const channels = await startChannels(config, {
+      now: () => new Date(),
+      embedded: { mailDir, smtpCapturePort: 0, fakeZaloPort: 0 },
+      ledger: createMemoryLedger(),
+      onInboundMail: async (raw) => {
+        received.push(/^Subject: (.*)$/m.exec(raw.toString('utf8'))?.[1] ?? '');
+      },
+    });
+    try {
+      const sent = await channels.notify.mailer.send({
+        to: ['nop-van-ban@ia-pa.example', 'xa-dong@thu-nghiem.example'],
+        subject: 'with reply-to',
+        text: 'x',
+        html: '<p>x</p>',
+        headers: { 'X-Dondoc-Key': 'test/reply-to' },
+      });
+      expect(sent.accepted).toHaveLength(2);
+      // dondoc's own message came back to its inbound address: the handler got it (and ignores it: X-Dondoc-*).
+      expect(received).toEqual(['with reply-to']);
+      const eml = readdirSync(mailDir).filter((f) => f.endsWith('.eml'));
+      const text = eml.map((f) => readFileSync(path.join(mailDir, f), 'utf8'));
+      expect(text.find((t) => t.includes('with reply-to'))).toMatch(/^Reply-To: nop-van-ban@ia-pa\.example\r?$/m);
+    } finally {
       await channels.close();
     }
   });
