@@ -15,6 +15,8 @@ export interface EmailView {
   dashboardUrl?: string;
   /** The unit's inbox link, in messages to the unit's own people. */
   inboxUrl?: string;
+  /** The message names the reader's own unit's deadlines: a reply with the document attached submits them. */
+  replyToSubmit?: boolean;
 }
 
 export const ACCENT = { info: '#1d4ed8', warning: '#b45309', urgent: '#b91c1c' } as const;
@@ -42,6 +44,9 @@ export function baseView(
     supervisorName: notification.supervisorName,
     planLine: planLine(notification.plan),
     ...(audience === 'unit' && notification.inboxUrl !== undefined && { inboxUrl: notification.inboxUrl }),
+    // Only a unit's own reminders and escalations are matched to obligations when answered (inbound/).
+    ...(audience === 'unit' &&
+      (notification.kind === 'reminder' || notification.kind === 'escalation') && { replyToSubmit: true }),
   };
 }
 

@@ -163,6 +163,7 @@ export function summaryView(message: MomentMessage, dashboardUrl?: string): Summ
     accent: highestLevel === 0 ? ACCENT.info : highestLevel === 1 ? ACCENT.warning : ACCENT.urgent,
     ...(dashboardUrl !== undefined && { dashboardUrl }),
     ...inboxOf(message),
+    ...(message.items.some((item) => item.role === 'unit') && { replyToSubmit: true }),
     heading,
     asOf: localInstant(message.scheduledAt).full,
     catchUp,

@@ -46,6 +46,17 @@ describe("the unit's inbox link in its messages", () => {
     }
     const text = renderEmail(reminder(), 'unit').text;
     expect(text).toContain('Để nộp, anh/chị có thể trả lời thư này và đính kèm văn bản');
-    expect(text).toContain('— hoặc nộp qua liên kết.');
+    expect(text).toContain('— hoặc nộp qua liên kết. Mọi vướng mắc xin liên hệ');
+  });
+
+  it('asks for a reply only where a reply submits: not in a receipt, nor in what the supervisor gets', () => {
+    const invitation = 'Để nộp, anh/chị có thể trả lời thư này';
+    expect(renderEmail(reminder(), 'unit').html).toContain(invitation);
+    expect(renderEmail(reminder(), 'supervisor').text).not.toContain(invitation);
+    expect(renderEmail(receipt(), 'unit').text).not.toContain(invitation);
+    expect(renderEmail(receipt(), 'unit').text).toContain('Mọi vướng mắc xin liên hệ trực tiếp');
+    const escalated = renderMomentEmail(moment(NOI_VU_HEAD, [item(UNIT, 2, 'supervisor')]));
+    expect(escalated.text).not.toContain(invitation);
+    expect(renderMomentEmail(moment(UNIT_HEAD, [item(UNIT, 0, 'unit')])).text).toContain(invitation);
   });
 });
