@@ -1,0 +1,34 @@
+import { sql } from 'kysely';
+import type { DondocDb } from '../../db/postgres-pool';
+
+/** Polls `check` until it holds; no timed assertion: the deadline only turns a hang into a readable failure. */
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 180_000,
+  stepMs = 500,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, stepMs));
+  }
+}
+
+/** The values that occur more than once (each extra occurrence listed). */
+export function duplicates(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((value) => (seen.has(value) ? true : (seen.add(value), false)));
+}
+
+/** Sent-ledger rows by state (`sending`, `sent`, `unknown`). */
+export async function ledgerStates(db: DondocDb): Promise<Record<string, number>> {
+  const result = await sql<{ state: string; count: string }>`
+    select state, count(*) as count from sent_ledger group by state`.execute(db);
+  return Object.fromEntries(result.rows.map((row) => [row.state, Number(row.count)]));
+}
+
+/** The one line a scenario prints for the README's reliability table. */
+export function report(scenario: string, line: string): void {
+  console.info(`[reliability] ${scenario}: ${line}`);
+}
