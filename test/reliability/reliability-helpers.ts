@@ -32,3 +32,29 @@ export async function ledgerStates(db: DondocDb): Promise<Record<string, number>
 export function report(scenario: string, line: string): void {
   console.info(`[reliability] ${scenario}: ${line}`);
 }
+
+/** Runs `work` on every item, at most `size` at a time. */
+export async function inPool<T, R>(items: readonly T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, lane));
+  return results;
+}
+
+/** Calls `call` again after a failure, a few times: only for requests that are idempotent by their Update id. */
+export async function retried<R>(call: () => Promise<R>, attempts = 10, pauseMs = 2_000): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (err) {
+      if (attempt >= attempts) throw err;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
+    }
+  }
+}

@@ -6,7 +6,7 @@ import type { CycleCore } from '../../cycles';
 import { openDatabase, type OpenedDatabase } from '../../db/open-database';
 import { freePort } from '../../workers/port-check';
 import { servicePorts } from '../helpers/cli';
-import { startTestPostgres, type TestPostgres } from '../helpers/postgres';
+import { startTestPostgres } from '../helpers/postgres';
 import { TEST_SECRET, testCore } from '../helpers/stack';
 import { TEST_PAYLOAD_KEYS } from '../helpers/temporal';
 import { startHost, type DondocHost } from '../scale-out/dondoc-host';

@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { runDondoc } from '../helpers/cli';
-import { duplicates, ledgerStates, report, waitFor } from './reliability-helpers';
+import { duplicates, inPool, ledgerStates, report, retried, waitFor } from './reliability-helpers';
 import { emailOnlyPlanYaml, startServiceUnderTest, unitIdsOf, type ServiceUnderTest } from './service-under-test';
 
 /**
@@ -19,8 +19,8 @@ describe('SIGKILL in the middle of a 1,000-reminder burst', () => {
   let service: ServiceUnderTest;
 
   beforeAll(async () => {
-    // 20 ms per message at the sink: the burst lasts long enough to be killed in its middle.
-    service = await startServiceUnderTest({ taskQueue: 'reliability-burst', smtpDelayMs: 20 });
+    // 100 ms per message at the sink: the burst lasts long enough to be killed in its middle.
+    service = await startServiceUnderTest({ taskQueue: 'reliability-burst', smtpDelayMs: 100 });
   });
 
   afterAll(async () => {
@@ -43,8 +43,10 @@ describe('SIGKILL in the middle of a 1,000-reminder burst', () => {
     expect(service.sink.messages()).toHaveLength(0); // nothing is due in 2031 yet
 
     // Requested reminders go out at once, day or night: 1,000 of them at the same moment.
-    const requested = Promise.all(
-      unitIds.map((unitId) => service.core.resend({ ...CYCLE, unitId, obligationId: 'ke-hoach' }, { by: 'pnv' })),
+    // Asked 25 at a time, each asked again when it fails (the worker is killed meanwhile): the same request is the
+    // same Update id, so a repeat is answered with the first result and queues nothing twice.
+    const requested = inPool(unitIds, 25, (unitId) =>
+      retried(() => service.core.resend({ ...CYCLE, unitId, obligationId: 'ke-hoach' }, { by: 'pnv' })),
     );
     await waitFor('the burst to be under way', () => service.sink.messages().length >= 100, 10 * 60_000, 50);
     const killedAfter = service.sink.messages().length;

@@ -78,7 +78,10 @@ describe('Temporal stopped and restarted mid-cycle', () => {
       'the second receipt',
       () => sink.messages().filter((m) => /xa-tay/.test(m.envelope.rcptTo.join())).length >= 2,
     );
-    const keys = sink.messages().map((m) => String(m.parsed.headers.get('x-dondoc-key') ?? ''));
+    const keys = sink.messages().map((m) => {
+      const key = m.parsed.headers.get('x-dondoc-key');
+      return typeof key === 'string' ? key : '';
+    });
     expect(duplicates(keys)).toEqual([]);
     expect(await fetch(`${service.host.url}/healthz`).then((r) => r.status)).toBe(200);
     report(
