@@ -9,8 +9,16 @@ export async function waitFor(
   stepMs = 500,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+  let lastError: unknown;
+  for (;;) {
+    // A check that throws (a query to workflows still starting, a server coming back) is "not yet".
+    const ok = await Promise.resolve()
+      .then(check)
+      .catch((err: unknown) => ((lastError = err), false));
+    if (ok) return;
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`, lastError === undefined ? undefined : { cause: lastError });
+    }
     await new Promise((resolve) => setTimeout(resolve, stepMs));
   }
 }
