@@ -98,6 +98,11 @@ describe('20 malformed submissions over HTTP', () => {
       404,
       withBorrowedForm(fresh({ ...REPORT, unitId: 'phong-noi-vu' }), goodValues),
     );
+    await refused(
+      'unknown obligation',
+      404,
+      withBorrowedForm(fresh({ ...REPORT, obligationId: 'bao-cao-nam' }), goodValues),
+    );
     await refused('unknown unit', 404, withBorrowedForm(fresh({ ...REPORT, unitId: 'xa-bac' }), goodValues));
   });
 
