@@ -61,12 +61,13 @@ describe('200 concurrent submissions, some retried', () => {
     ];
     // Every post at once; every fourth also posted again at the same time (a double click, a retried request).
     const posts = forms.flatMap(({ unitId, form, n }, i) => {
-      // A person whose page says the system did not answer (503) presses again: the same form, the same request id.
+      // A person whose page says the system did not answer (503), or to wait a minute (429, the per-link limit that
+      // those retries reach), presses again later: the same form, the same request id.
       const post = async () => {
         const first = await postForm(url, form, parts(unitId, n));
         let answer = first;
-        for (let again = 0; answer.status === 503 && again < 10; again++) {
-          await new Promise((resolve) => setTimeout(resolve, 3_000));
+        for (let again = 0; (answer.status === 503 || answer.status === 429) && again < 40; again++) {
+          await new Promise((resolve) => setTimeout(resolve, 5_000));
           answer = await postForm(url, form, parts(unitId, n));
         }
         return { ...answer, first: first.status };
@@ -99,7 +100,7 @@ describe('200 concurrent submissions, some retried', () => {
     report(
       'concurrent-submissions',
       `${forms.length} submissions + ${answers.length - forms.length} retried posts at once: ` +
-        `first answers ${[...statuses.entries()].map(([s, c]) => `${c}×${s}`).join(', ')} (a 503 posted again); ` +
+        `first answers ${[...statuses.entries()].map(([s, c]) => `${c}×${s}`).join(', ')} (a 503 or 429 posted again); ` +
         `${versions.flat().length} versions recorded, ${fileRows.length} file records, ${doubled.length} doubled`,
     );
     expect(doubled).toEqual([]);

@@ -83,7 +83,8 @@ describe('Temporal stopped and restarted mid-cycle', () => {
       return typeof key === 'string' ? key : '';
     });
     expect(duplicates(keys)).toEqual([]);
-    expect(await fetch(`${service.host.url}/healthz`).then((r) => r.status)).toBe(200);
+    // The service never exited: its health check answers 200 again once it reaches Temporal.
+    await waitFor('/healthz 200', async () => (await fetch(`${service.host.url}/healthz`)).status === 200);
     report(
       'temporal-restart',
       `${UNITS.length} units intact, ${sink.messages().length} emails, ${duplicates(keys).length} duplicates, ` +
