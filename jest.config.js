@@ -3,6 +3,8 @@ module.exports = {
   testEnvironment: 'node', // Temporal does not support jsdom
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
+  // The reliability suite breaks things on purpose and takes minutes: `npm run test:reliability` (roots and ignore patterns overridden there).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/reliability/'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   testTimeout: 120_000,
   clearMocks: true,

@@ -7,6 +7,7 @@ import { sendDigest } from './cycle/send-digest';
 import { startScheduledCycle } from './cycle/start-scheduled-cycle';
 import { startUnitWorkflows } from './cycle/start-unit-workflows';
 import { dispatchMoment } from './dispatch/dispatch-moment';
+import { heartbeating } from './notify/heartbeating';
 import type { NotifyDeps } from './notify/notify-deps';
 import { sendEmailNotification } from './notify/send-email';
 import { sendOaNotification, sendZnsNotification } from './notify/send-zalo';
@@ -56,9 +57,9 @@ export function createActivities(deps: ActivityDeps) {
     async readClock(): Promise<string> {
       return deps.now().toISOString();
     },
-    sendEmailNotification: sendEmailNotification(notify),
-    sendZnsNotification: sendZnsNotification(notify),
-    sendOaNotification: sendOaNotification(notify),
+    sendEmailNotification: heartbeating(sendEmailNotification(notify)),
+    sendZnsNotification: heartbeating(sendZnsNotification(notify)),
+    sendOaNotification: heartbeating(sendOaNotification(notify)),
     recompileObligation: recompileObligation(deps.announced),
     workingDaysLeft: workingDaysLeft(deps.announced),
     startUnitWorkflows: requireCycle(cycle, startUnitWorkflows),

@@ -52,10 +52,13 @@ import {
   waiveUpdate,
 } from './unit-messages';
 
-// Retries are timers, so a long SMTP or Zalo outage costs history events but no worker time.
+// Retries are timers, so a long SMTP or Zalo outage costs history events but no worker time: 30 attempts span about
+// 40 hours, so a whole day without SMTP or Zalo still ends in a delivery. The sends heartbeat (activities/notify/
+// heartbeating.ts): a send on a killed worker is retried 10 s after its last heartbeat, not after 2 minutes.
 const { sendEmailNotification, sendZnsNotification, sendOaNotification } = proxyActivities<Activities>({
   startToCloseTimeout: '2 minutes',
-  retry: { initialInterval: '30 seconds', backoffCoefficient: 2, maximumInterval: '2 hours', maximumAttempts: 15 },
+  heartbeatTimeout: '10 seconds',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '2 hours', maximumAttempts: 30 },
 });
 const { recompileObligation, workingDaysLeft } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',

@@ -15,7 +15,8 @@ export function createLocalBlobStore(root: string): BlobStore {
   return {
     kind: 'local',
     put: (input, check) =>
-      // Staged inside the root, so that link() below stays on one file system.
+      // Staged inside the root, so that link() below stays on one file system. The staged file is removed whatever
+      // happens, so a full disk leaves nothing half-written.
       withStagedUpload(root, input, check, async (staged) => {
         const target = fileOf(staged.sha256);
         await mkdir(path.dirname(target), { recursive: true });
@@ -27,6 +28,8 @@ export function createLocalBlobStore(root: string): BlobStore {
           await utimes(target, now, now);
         });
         return { sha256: staged.sha256, size: staged.size, contentType: staged.contentType };
+      }).catch((err: unknown) => {
+        throw noSpaceLeft(err, root) ?? err;
       }),
     async get(sha256) {
       if (!SHA256_PATTERN.test(sha256)) return undefined;
@@ -77,4 +80,14 @@ export function createLocalBlobStore(root: string): BlobStore {
       }
     },
   };
+}
+
+/** A full disk (or quota) is the store refusing the write: a clear error for the operator and for the person. */
+function noSpaceLeft(err: unknown, root: string): AppError | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== 'ENOSPC' && code !== 'EDQUOT') return undefined;
+  return new AppError('BLOB_STORE_UNAVAILABLE', `BLOB_STORE=local: no space left in ${root} (${code})`, {
+    cause: err,
+    userMessage: 'Máy chủ hết chỗ lưu tệp nên chưa nhận được văn bản. Vui lòng báo quản trị viên và nộp lại sau.',
+  });
 }
