@@ -41,7 +41,67 @@ function fromRow(row: Row): MessageRecord {
 }
 
 /** The notification centre's rows in `messages`, shared by every host. */
+function rowValues(record: MessageRecord) {
+  return {
+    key: record.key,
+    planId: record.planId,
+    year: record.year,
+    scheduledAt: record.scheduledAt,
+    planDay: record.planDay,
+    channel: record.channel,
+    via: record.via ?? null,
+    address: record.address,
+    personName: record.personName,
+    status: record.status,
+    reason: record.reason ?? null,
+    items: JSON.stringify(record.items),
+    unitIds: JSON.stringify([...new Set(record.items.map((i) => i.unitId))]),
+    releaseAt: record.releaseAt ? new Date(record.releaseAt) : null,
+    mergedInto: record.mergedInto ?? null,
+    providerId: record.providerId ?? null,
+    sentAt: record.sentAt ? new Date(record.sentAt) : null,
+    email: record.email ? JSON.stringify(record.email) : null,
+  };
+}
+
+/** Every column but the key: what saving over an existing row replaces. */
+const UPDATED_COLUMNS = [
+  'planId',
+  'year',
+  'scheduledAt',
+  'planDay',
+  'channel',
+  'via',
+  'address',
+  'personName',
+  'status',
+  'reason',
+  'items',
+  'unitIds',
+  'releaseAt',
+  'mergedInto',
+  'providerId',
+  'sentAt',
+  'email',
+] as const;
+
 export function createDbMessageStore(db: DondocDb): MessageStore {
+  async function saveMany(records: readonly MessageRecord[]): Promise<void> {
+    // ON CONFLICT cannot touch one row twice in a statement: the last row of a key wins, as in a series of saves.
+    const byKey = new Map(records.map((record) => [record.key, record]));
+    if (byKey.size === 0) return;
+    await db
+      .insertInto('messages')
+      .values([...byKey.values()].map(rowValues))
+      .onConflict((conflict) =>
+        conflict.column('key').doUpdateSet((eb) => ({
+          ...Object.fromEntries(UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])),
+          updatedAt: sql<Date>`now()`,
+        })),
+      )
+      .execute();
+  }
+
   const columns = [
     'key',
     'planId',
@@ -63,34 +123,8 @@ export function createDbMessageStore(db: DondocDb): MessageStore {
     'email',
   ] as const;
   return {
-    async save(record) {
-      const values = {
-        key: record.key,
-        planId: record.planId,
-        year: record.year,
-        scheduledAt: record.scheduledAt,
-        planDay: record.planDay,
-        channel: record.channel,
-        via: record.via ?? null,
-        address: record.address,
-        personName: record.personName,
-        status: record.status,
-        reason: record.reason ?? null,
-        items: JSON.stringify(record.items),
-        unitIds: JSON.stringify([...new Set(record.items.map((i) => i.unitId))]),
-        releaseAt: record.releaseAt ? new Date(record.releaseAt) : null,
-        mergedInto: record.mergedInto ?? null,
-        providerId: record.providerId ?? null,
-        sentAt: record.sentAt ? new Date(record.sentAt) : null,
-        email: record.email ? JSON.stringify(record.email) : null,
-      };
-      const { key: _key, ...update } = values;
-      await db
-        .insertInto('messages')
-        .values(values)
-        .onConflict((conflict) => conflict.column('key').doUpdateSet({ ...update, updatedAt: sql<Date>`now()` }))
-        .execute();
-    },
+    save: (record) => saveMany([record]),
+    saveMany,
 
     async get(key) {
       const row = await db.selectFrom('messages').select(columns).where('key', '=', key).executeTakeFirst();
