@@ -24,7 +24,7 @@ export const FULL_SIZES: BenchSizes = {
 
 export const QUICK_SIZES: BenchSizes = {
   compileUnits: 1_000,
-  startUnits: 200,
+  startUnits: 1_000,
   emailUnits: 100,
   emailPeoplePerUnit: 5,
   latenessUnits: 100,
