@@ -20,7 +20,7 @@ function cookiesOf(response: LightMyRequestResponse, previous: Record<string, st
 export async function benchWebApp(
   core: CycleCore,
   db: DondocDb,
-): Promise<{ app: FastifyInstance & { web: { pageSize: number } }; cookies: Record<string, string> }> {
+): Promise<{ app: FastifyInstance; cookies: Record<string, string> }> {
   const access = createAccessStores(db);
   const { messages, contactProblems } = createDispatchStores(db);
   if (!(await access.users.find(USER))) await access.users.add(USER, await hashPassword(PASSWORD), new Date());
