@@ -1,132 +1,94 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { stringify } from 'yaml';
 import { atPlanDate } from '../domain/plan-time';
-import { seedPlan } from '../test/helpers/plans';
-import { startTestStack } from '../test/helpers/stack';
-import { buildTestApp, login } from '../test/web/web-harness';
-import { printTable, type Measurement } from './measure';
+import { testCore } from '../test/helpers/stack';
+import { WEB_DEFAULTS } from '../web/web-config';
+import type { BenchContext } from './bench-context';
+import { scaledSeedPlanFile } from './plans';
+import { startCycle } from './start-cycle';
+import { benchWebApp } from './web-app';
 
-/** The seed plan with `count` communes (copies of its nine) and its yearly obligations, as a plan file. */
-async function scaledPlanFile(dir: string, count: number): Promise<string> {
-  const seed = seedPlan();
-  const communes = seed.units.filter((u) => u.kind === 'commune');
-  const supervisor = seed.units.find((u) => u.id === seed.supervisor)!;
-  const units = [
-    supervisor,
-    ...Array.from({ length: count - 1 }, (_, i) => ({
-      ...communes[i % communes.length]!,
-      id: `xa-${i}`,
-      name: `UBND xã số ${i}`,
-    })),
-  ];
-  const obligations = seed.obligations.filter((o) => o.appliesTo.kinds?.includes('commune'));
-  const file = path.join(dir, `bench-${count}.yaml`);
-  await writeFile(
-    file,
-    stringify({ ...seed, id: `bench-${count}`, units, obligations }, { aliasDuplicateObjects: false }),
-  );
-  return file;
-}
-
-/** The first (cold: no cached unit status) call's time, then the median of `runs` more. */
-async function timed(runs: number, fn: () => Promise<unknown>): Promise<{ cold: number; median: number }> {
-  const first = performance.now();
-  await fn();
-  const cold = performance.now() - first;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return { cold, median: times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? 0 };
-}
+const WARM_RUNS = 9;
 
 /**
- * The dashboard's matrix page on a real dev server and worker, for a small cycle (the baseline) and a 10,000-unit
- * one: a page queries only its own 50 units, so its time must not grow with the cycle.
+ * One big cycle started once (starting 10,000 unit workflows takes minutes on a shared machine), then the worker's
+ * memory with all of them open, and the dashboard's pages at that size: the matrix's first and last page, the
+ * overdue list and the CSV export, each cold (a fresh web process: no plan snapshot, no unit status cached) and warm.
  */
-export async function benchDashboard(counts: readonly number[] = [100, 10_000]): Promise<void> {
+export async function benchDashboard({ stack, results, sizes }: BenchContext): Promise<void> {
+  const count = sizes.dashboardUnits;
   const dir = await mkdtemp(path.join(os.tmpdir(), 'dondoc-bench-web-'));
-  const stack = await startTestStack();
   try {
-    const { app } = await buildTestApp(stack);
-    const { cookies } = await login(app);
-    const pageSize = app.web.pageSize;
-    const rows: Measurement[] = [];
-    for (const count of counts) {
-      const planFile = await scaledPlanFile(dir, count);
-      const prepared = await stack.core.prepare({ planFile, year: 2031, channels: { zns: false, oa: false } });
-      // Plan time just after the issue date: nothing is due, so the units only sleep.
-      const clockShiftMs = atPlanDate(prepared.input.cycle.issuedOn, '07:30') - Date.now();
-      const started = performance.now();
-      const cycle = prepared.input.cycle;
-      await stack.core.start({ ...prepared, input: { ...prepared.input, clockShiftMs } });
-      for (;;) {
-        const status = await stack.core.cycleStatus(cycle);
-        if (status.started >= count) break;
-        console.error(`  ${count} units: ${status.started} started…`);
-        await new Promise((resolve) => setTimeout(resolve, 2000));
-      }
-      // The worker still has to run every unit's first workflow task: measure the steady state, once every unit of
-      // the measured pages answers its query.
-      const pages = [prepared.input.unitIds.slice(0, pageSize), prepared.input.unitIds.slice(-pageSize)].flat();
-      for (const unitId of pages) {
-        for (;;) {
-          try {
-            await stack.core.unitStatus(cycle, unitId);
-            break;
-          } catch {
-            await new Promise((resolve) => setTimeout(resolve, 1000));
-          }
-        }
-      }
-      const startSeconds = ((performance.now() - started) / 1000).toFixed(1);
-      const url = `/cycles/bench-${count}/2031`;
-      const get = async (query: string): Promise<void> => {
-        const response = await app.inject({ method: 'GET', url: `${url}${query}`, cookies });
-        if (response.statusCode !== 200) {
-          throw new Error(
-            `${url}${query}: ${response.statusCode} ${response.body
-              .replace(/<[^>]+>/g, ' ')
-              .replace(/\s+/g, ' ')
-              .slice(0, 400)}`,
-          );
-        }
-      };
-      const lastPage = Math.ceil(count / pageSize);
-      const first = await timed(9, () => get(''));
-      const last = await timed(9, () => get(`?page=${lastPage}`));
-      rows.push({
-        name: `${count} units: matrix page 1`,
-        medianMs: first.median,
-        runs: 9,
-        note: `cold ${first.cold.toFixed(0)} ms; cycle started in ${startSeconds} s`,
+    const { file, planId } = await scaledSeedPlanFile(dir, count + 1);
+    const rssBefore = process.memoryUsage().rss;
+    const cycle = await startCycle(
+      stack,
+      file,
+      2031,
+      (prepared) => atPlanDate(prepared.input.cycle.issuedOn, '07:30') - Date.now(),
+    );
+    const units = cycle.prepared.input.unitIds.length;
+    results.add({
+      bench: 'dashboard',
+      measurement: `cycle start: ${units} unit workflows running`,
+      figure: cycle.unitsPerSecond,
+      unit: 'starts/s',
+      note: `${cycle.seconds.toFixed(0)} s; this one cycle serves the rows below`,
+    });
+    const memory = process.memoryUsage();
+    results.add({
+      bench: 'dashboard',
+      measurement: `worker process memory with ${stack.running.size} open unit workflows (RSS)`,
+      figure: memory.rss / 2 ** 20,
+      unit: 'MB',
+      note:
+        `+${((memory.rss - rssBefore) / 2 ** 20).toFixed(0)} MB since before the cycle started; heap used ` +
+        `${(memory.heapUsed / 2 ** 20).toFixed(0)} MB; worker, client, core and embedded database in one process`,
+    });
+
+    const base = `/cycles/${planId}/2031`;
+    const lastPage = Math.ceil(units / WEB_DEFAULTS.pageSize);
+    const pages: [string, string][] = [
+      ['matrix page 1', base],
+      [`matrix page ${lastPage}`, `${base}?page=${lastPage}`],
+      ['overdue list', `${base}/overdue`],
+      ['CSV export', `${base}/export.csv`],
+    ];
+    for (const [name, url] of pages) {
+      // A web process of its own for each page: nothing it needs is cached yet, as after a restart.
+      const webCore = testCore({
+        client: stack.client,
+        taskQueue: stack.taskQueue,
+        dataDir: stack.dataDir,
+        db: stack.db,
       });
-      rows.push({
-        name: `${count} units: matrix page ${lastPage}`,
-        medianMs: last.median,
-        runs: 9,
-        note: `cold ${last.cold.toFixed(0)} ms`,
+      const { app, cookies } = await benchWebApp(webCore, stack.db);
+      const get = async (): Promise<number> => {
+        const started = performance.now();
+        const response = await app.inject({ method: 'GET', url, cookies });
+        const ms = performance.now() - started;
+        if (response.statusCode !== 200) {
+          throw new Error(`${url}: ${response.statusCode} ${response.body.replace(/<[^>]+>/g, ' ').slice(0, 400)}`);
+        }
+        return ms;
+      };
+      const cold = await get();
+      const warm: number[] = [];
+      for (let i = 0; i < WARM_RUNS; i++) warm.push(await get());
+      warm.sort((a, b) => a - b);
+      await app.close();
+      results.add({
+        bench: 'dashboard',
+        measurement: `${units} units: ${name}, cold`,
+        figure: cold,
+        unit: 'ms',
+        aim: { atMost: 100 },
+        note: `warm median ${warm[Math.floor(WARM_RUNS / 2)]!.toFixed(0)} ms`,
       });
     }
-    printTable('Dashboard matrix page (issue #6: under 300 ms with 10,000 units)', rows, rows[0]!);
   } finally {
-    await stack.teardown();
     await rm(dir, { recursive: true, force: true });
   }
-}
-
-if (require.main === module) {
-  const counts = process.argv
-    .slice(2)
-    .map(Number)
-    .filter((n) => n > 0);
-  benchDashboard(counts.length > 0 ? counts : undefined).catch((err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
 }

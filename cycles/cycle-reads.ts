@@ -18,7 +18,7 @@ export interface StatusReadOptions extends CallOptions {
   onProgress?: (done: number) => void;
 }
 
-const DEFAULT_QUERY_CONCURRENCY = 16;
+const DEFAULT_QUERY_CONCURRENCY = 64;
 
 /** Every read of cycles and unit statuses, with errors that say which cycle or unit does not exist. */
 export function cycleReads(ctx: CoreContext) {

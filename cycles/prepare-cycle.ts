@@ -49,7 +49,7 @@ export async function prepareCycle(
   if (typeof cycle === 'string') throw new AppError('USAGE', `--issued-on: ${cycle}`);
   const calendar = planCalendar(plan, deps.announced);
   const schedule = compileSchedule(plan, cycle, calendar);
-  const planSnapshot = deps.plans ? await deps.plans.save(text) : planSnapshotId(text);
+  const planSnapshot = deps.plans ? await deps.plans.save(text, plan) : planSnapshotId(text);
   const input = cycleWorkflowInput(plan, schedule, calendar, {
     planSnapshot,
     channels: options.channels ?? { zns: true, oa: true },
@@ -81,5 +81,5 @@ export async function snapshotAmendedPlan(
       throw new AppError('USAGE', `--add ${id}: no obligation of ${file} applies to this unit`);
     }
   }
-  return plans.save(text);
+  return plans.save(text, plan);
 }

@@ -22,7 +22,7 @@ export interface StartUnitsInput {
 }
 
 /** How many workflow starts or signals a fan-out keeps in flight at once. */
-const FANOUT_CONCURRENCY = 20;
+const FANOUT_CONCURRENCY = 100;
 
 /** The cycle workflow's fan-out over its unit workflows, run by its activities. */
 export function unitFanout(ctx: CoreContext) {

@@ -1,5 +1,5 @@
 import type { PayloadCodec } from '@temporalio/common';
-import { type NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
+import { type NativeConnection, Worker, type WorkerOptions, type WorkflowBundleOption } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../activities';
 import { payloadDataConverter } from '../links/payload-codec/payload-key-ring';
 import { activityLogAttributes } from '../observability/activity-log-attributes';
@@ -18,6 +18,8 @@ export interface CreateWorkerOptions {
   workflowBundle?: WorkflowBundleOption;
   /** After shutdown is asked, running activities have this long to finish before they are cancelled. @defaultValue 0 */
   shutdownGraceMs?: number;
+  /** Sinks for workflow interceptors of a given bundle (the benchmarks count the unit workflows that run). */
+  sinks?: WorkerOptions['sinks'];
 }
 
 export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
@@ -36,6 +38,7 @@ export function createWorker(options: CreateWorkerOptions): Promise<Worker> {
       ...(!options.workflowBundle && { workflowModules: WORKFLOW_INTERCEPTOR_MODULES }),
     },
     ...workflowSource,
+    ...(options.sinks && { sinks: options.sinks }),
     ...(options.shutdownGraceMs !== undefined && {
       shutdownGraceTime: options.shutdownGraceMs,
       // Past this, the worker gives up on a graceful stop rather than hang the process.

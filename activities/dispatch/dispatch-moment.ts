@@ -54,7 +54,9 @@ export interface DispatchMomentResult {
 }
 
 /** Sends at most this many people's messages at once; the channels' own slots limit the provider calls further. */
-const MESSAGE_CONCURRENCY = 8;
+const MESSAGE_CONCURRENCY = 32;
+/** Notification-centre rows written per insert. */
+const ROW_BATCH = 50;
 const ROLE_SENIORITY: Audience[] = ['leadership', 'supervisor', 'unit'];
 /** A person's message that a provider deferred (SMTP 4xx, network, Zalo unavailable) is tried again this much later. */
 const RETRY_AFTER_MS = 30 * 60_000;
@@ -113,6 +115,7 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
     const counts = { sent: 0, held: 0, failed: 0, unknown: 0 };
     let merged = 0;
     const errors: unknown[] = [];
+    const rows = messageRows(deps.stores);
     await mapLimit(
       buckets,
       MESSAGE_CONCURRENCY,
@@ -129,8 +132,7 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
         const cap = capOf(roles, plan.defaults.messagesPerDay);
         if ((delivered.get(`${bucket.channel} ${bucket.address}`) ?? 0) >= cap) {
           const reason = `Đã đủ ${cap} tin trong ngày cho người này; gộp vào tin của ngày làm việc tiếp theo`;
-          await deps.stores.messages.save({ ...row, status: 'held', reason, releaseAt });
-          await deps.stores.messages.markMerged(bucket.heldKeys, key);
+          await rows.add({ ...row, status: 'held', reason, releaseAt }, bucket.heldKeys);
           merged += bucket.heldKeys.length;
           counts.held++;
           return;
@@ -165,14 +167,14 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
           };
         }
         if (!outcome) return;
-        await deps.stores.messages.save({ ...row, ...outcome });
         // The new row carries every item of the held ones, whatever became of it.
-        await deps.stores.messages.markMerged(bucket.heldKeys, key);
+        await rows.add({ ...row, ...outcome }, bucket.heldKeys);
         merged += bucket.heldKeys.length;
         if (outcome.status in counts) counts[outcome.status as keyof typeof counts]++;
       },
       heartbeat,
     );
+    await rows.flush();
     if (errors.length > 0) throw errors[0];
     countMoment(deps.notify.metrics, input.cycle, statuses, counts.held, merged);
     log.info('moment dispatched', { at: input.at, items: items.length, ...counts, merged, skipped: skipped.length });
@@ -190,6 +192,28 @@ export function dispatchMoment(deps: CycleDeps & { stores: DispatchStores }) {
       skipped: skipped.length,
       ...(Number.isFinite(next) && { nextAt: toPlanIso(next) }),
     };
+  };
+}
+
+/**
+ * The moment's notification-centre rows, written in batches (one insert per batch instead of one per person: with
+ * thousands of people the per-row round trips were most of the database's work). A held row is marked merged only
+ * after the row it went into is written, so a retried moment still finds what it has not recorded.
+ */
+function messageRows(stores: DispatchStores) {
+  const pending: { record: MessageRecord; heldKeys: readonly string[] }[] = [];
+  const flush = async (): Promise<void> => {
+    const batch = pending.splice(0);
+    if (batch.length === 0) return;
+    await stores.messages.saveMany(batch.map((entry) => entry.record));
+    for (const { record, heldKeys } of batch) await stores.messages.markMerged(heldKeys, record.key);
+  };
+  return {
+    async add(record: MessageRecord, heldKeys: readonly string[]): Promise<void> {
+      pending.push({ record, heldKeys });
+      if (pending.length >= ROW_BATCH) await flush();
+    },
+    flush,
   };
 }
 

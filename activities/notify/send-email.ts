@@ -61,44 +61,52 @@ async function sendUnderClaim(
 ): Promise<NotifyResult> {
   const base = { channel: 'email' as const, audience: send.audience, key: send.key };
   const addresses = send.to.flatMap((contact) => (contact.email ? [contact.email] : []));
-  return (deps.slots?.email ?? UNLIMITED_SLOTS).run(async () => {
-    const claim = await claimSend(deps.ledger, send.key);
-    if (claim.kind === 'recorded') return { ...claim.result, alreadySent: true };
-    if (claim.kind === 'unknown') return unknownResult({ ...base, recipients: addresses }, claim);
-
-    let sent: Awaited<ReturnType<NotifyDeps['mailer']['send']>>;
-    try {
-      sent = await deps.mailer.send({ to: send.to, ...email });
-    } catch (err) {
-      // Nothing was delivered: the key may be tried again (a network error after the final dot is the one doubt,
-      // and the Message-ID derived from the key lets mail systems drop a duplicate).
-      await deps.ledger.release(send.key, claim.owner);
-      const failure = classifySmtpError(err);
-      if (failure.retryable) {
-        throw ApplicationFailure.create({ message: failure.message, type: failure.code, cause: failure });
+  // The slot covers the claim and the SMTP exchange only: recording the accepted send does not need the connection,
+  // so the next send's claim and exchange overlap with this record instead of waiting for it.
+  const sent = await (deps.slots?.email ?? UNLIMITED_SLOTS).run(
+    async (): Promise<
+      { done: NotifyResult } | { owner: string; info: Awaited<ReturnType<NotifyDeps['mailer']['send']>> }
+    > => {
+      const claim = await claimSend(deps.ledger, send.key);
+      if (claim.kind === 'recorded') return { done: { ...claim.result, alreadySent: true } };
+      if (claim.kind === 'unknown') return { done: unknownResult({ ...base, recipients: addresses }, claim) };
+      try {
+        return { owner: claim.owner, info: await deps.mailer.send({ to: send.to, ...email }) };
+      } catch (err) {
+        // Nothing was delivered: the key may be tried again (a network error after the final dot is the one doubt,
+        // and the Message-ID derived from the key lets mail systems drop a duplicate).
+        await deps.ledger.release(send.key, claim.owner);
+        const failure = classifySmtpError(err);
+        if (failure.retryable) {
+          throw ApplicationFailure.create({ message: failure.message, type: failure.code, cause: failure });
+        }
+        const rejected = failure.rejected ?? (failure.code === 'EMAIL_RECIPIENT_REJECTED' ? addresses : []);
+        return {
+          done: {
+            ...base,
+            recipients: addresses,
+            outcome: 'failed',
+            error: { code: failure.code, message: failure.message },
+            ...(rejected.length > 0 && {
+              contactProblems: problems(send.to, rejected, `${failure.responseCode ?? ''} ${failure.message}`, deps),
+            }),
+          },
+        };
       }
-      const rejected = failure.rejected ?? (failure.code === 'EMAIL_RECIPIENT_REJECTED' ? addresses : []);
-      return {
-        ...base,
-        recipients: addresses,
-        outcome: 'failed',
-        error: { code: failure.code, message: failure.message },
-        ...(rejected.length > 0 && {
-          contactProblems: problems(send.to, rejected, `${failure.responseCode ?? ''} ${failure.message}`, deps),
-        }),
-      };
-    }
-    const result: NotifyResult = {
-      ...base,
-      recipients: sent.accepted,
-      outcome: 'accepted',
-      providerId: sent.messageId,
-      acceptedAt: toPlanIso(Date.parse(sent.acceptedAt)),
-      ...(sent.rejected.length > 0 && { contactProblems: problems(send.to, sent.rejected, sent.response, deps) }),
-    };
-    await deps.ledger.record(send.key, claim.owner, result);
-    return result;
-  });
+    },
+  );
+  if ('done' in sent) return sent.done;
+  const { info } = sent;
+  const result: NotifyResult = {
+    ...base,
+    recipients: info.accepted,
+    outcome: 'accepted',
+    providerId: info.messageId,
+    acceptedAt: toPlanIso(Date.parse(info.acceptedAt)),
+    ...(info.rejected.length > 0 && { contactProblems: problems(send.to, info.rejected, info.response, deps) }),
+  };
+  await deps.ledger.record(send.key, sent.owner, result);
+  return result;
 }
 
 function problems(

@@ -42,8 +42,71 @@ function fromRow(row: Row): MessageRecord {
   };
 }
 
+/** A record as the row `messages` keeps. */
+function rowValues(record: MessageRecord) {
+  return {
+    key: record.key,
+    planId: record.planId,
+    year: record.year,
+    scheduledAt: record.scheduledAt,
+    planDay: record.planDay,
+    channel: record.channel,
+    via: record.via ?? null,
+    address: record.address,
+    personName: record.personName,
+    status: record.status,
+    reason: record.reason ?? null,
+    items: JSON.stringify(record.items),
+    unitIds: JSON.stringify([...new Set(record.items.map((i) => i.unitId))]),
+    releaseAt: record.releaseAt ? new Date(record.releaseAt) : null,
+    mergedInto: record.mergedInto ?? null,
+    providerId: record.providerId ?? null,
+    sentAt: record.sentAt ? new Date(record.sentAt) : null,
+    email: record.email ? JSON.stringify(record.email) : null,
+    // The email's Message-ID part (channels/email/message-id.ts), so a reply finds the message it answers.
+    messageHash: createHash('sha256').update(record.key, 'utf8').digest('hex').slice(0, 40),
+  };
+}
+
+/** Every column but the key: what saving over an existing row replaces. */
+const UPDATED_COLUMNS = [
+  'planId',
+  'year',
+  'scheduledAt',
+  'planDay',
+  'channel',
+  'via',
+  'address',
+  'personName',
+  'status',
+  'reason',
+  'items',
+  'unitIds',
+  'releaseAt',
+  'mergedInto',
+  'providerId',
+  'sentAt',
+  'email',
+] as const;
+
 /** The notification centre's rows in `messages`, shared by every host. */
 export function createDbMessageStore(db: DondocDb): MessageStore {
+  async function saveMany(records: readonly MessageRecord[]): Promise<void> {
+    // ON CONFLICT cannot touch one row twice in a statement: the last row of a key wins, as in a series of saves.
+    const byKey = new Map(records.map((record) => [record.key, record]));
+    if (byKey.size === 0) return;
+    await db
+      .insertInto('messages')
+      .values([...byKey.values()].map(rowValues))
+      .onConflict((conflict) =>
+        conflict.column('key').doUpdateSet((eb) => ({
+          ...Object.fromEntries(UPDATED_COLUMNS.map((column) => [column, eb.ref(`excluded.${column}`)])),
+          updatedAt: sql<Date>`now()`,
+        })),
+      )
+      .execute();
+  }
+
   const columns = [
     'key',
     'planId',
@@ -65,36 +128,8 @@ export function createDbMessageStore(db: DondocDb): MessageStore {
     'email',
   ] as const;
   return {
-    async save(record) {
-      const values = {
-        key: record.key,
-        planId: record.planId,
-        year: record.year,
-        scheduledAt: record.scheduledAt,
-        planDay: record.planDay,
-        channel: record.channel,
-        via: record.via ?? null,
-        address: record.address,
-        personName: record.personName,
-        status: record.status,
-        reason: record.reason ?? null,
-        items: JSON.stringify(record.items),
-        unitIds: JSON.stringify([...new Set(record.items.map((i) => i.unitId))]),
-        releaseAt: record.releaseAt ? new Date(record.releaseAt) : null,
-        mergedInto: record.mergedInto ?? null,
-        providerId: record.providerId ?? null,
-        sentAt: record.sentAt ? new Date(record.sentAt) : null,
-        email: record.email ? JSON.stringify(record.email) : null,
-        // The email's Message-ID part (channels/email/message-id.ts), so a reply finds the message it answers.
-        messageHash: createHash('sha256').update(record.key, 'utf8').digest('hex').slice(0, 40),
-      };
-      const { key: _key, ...update } = values;
-      await db
-        .insertInto('messages')
-        .values(values)
-        .onConflict((conflict) => conflict.column('key').doUpdateSet({ ...update, updatedAt: sql<Date>`now()` }))
-        .execute();
-    },
+    save: (record) => saveMany([record]),
+    saveMany,
 
     async get(key) {
       const row = await db.selectFrom('messages').select(columns).where('key', '=', key).executeTakeFirst();

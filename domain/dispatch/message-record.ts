@@ -51,6 +51,8 @@ export interface ContactProblemRecord {
 export interface MessageStore {
   /** Inserts or replaces the row of `record.key`. */
   save(record: MessageRecord): Promise<void>;
+  /** `save` of many rows at once (one statement); a key given twice keeps its last row. */
+  saveMany(records: readonly MessageRecord[]): Promise<void>;
   get(key: string): Promise<MessageRecord | undefined>;
   /** Held rows of a cycle whose release instant has come. */
   heldDue(cycle: { planId: string; year: number }, atMs: number): Promise<MessageRecord[]>;

@@ -57,6 +57,16 @@ describe.each(DATABASES)('stores on $name', (backend) => {
     await expect(createPlanStore(opened.db).load(planSnapshotId('nope'))).rejects.toThrow(/plan_snapshots/);
   });
 
+  it('reads a snapshot back from its validated JSON, and one stored without it (an older version) from its text', async () => {
+    const planText = await readFile(CYCLE_SMALL, 'utf8');
+    const id = await createPlanStore(opened.db).save(planText);
+    const fromJson = await createPlanStore(opened.db).load(id);
+    await opened.db.deleteFrom('planSnapshots').where('id', '=', `${id}.json`).execute();
+    const fromText = await createPlanStore(opened.db).load(id);
+    expect(fromJson).toEqual(fromText);
+    expect(fromText.units.map((u) => u.id)).toEqual(['phong-noi-vu', 'xa-dong', 'xa-tay']);
+  });
+
   it('records a submission once however often it is retried, and unrecords only its own rows', async () => {
     const [stored] = await files.storeFiles([CYCLE_SMALL]);
     const refs = [stored!.ref];
