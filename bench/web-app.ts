@@ -22,7 +22,7 @@ export async function benchWebApp(
   db: DondocDb,
 ): Promise<{ app: FastifyInstance; cookies: Record<string, string> }> {
   const access = createAccessStores(db);
-  const { messages, contactProblems } = createDispatchStores(db);
+  const { messages, contactProblems, inboxes } = createDispatchStores(db);
   if (!(await access.users.find(USER))) await access.users.add(USER, await hashPassword(PASSWORD), new Date());
   const app = await buildApp({
     config: { namespace: 'default' },
@@ -30,6 +30,7 @@ export async function benchWebApp(
     access,
     messages,
     contactProblems,
+    inboxes,
     secrets: { current: randomBytes(32), previous: [] },
   });
   const page = await app.inject({ method: 'GET', url: '/login' });
