@@ -107,26 +107,7 @@ export function createDbMessageStore(db: DondocDb): MessageStore {
       .execute();
   }
 
-  const columns = [
-    'key',
-    'planId',
-    'year',
-    'scheduledAt',
-    'planDay',
-    'channel',
-    'via',
-    'address',
-    'personName',
-    'status',
-    'reason',
-    'items',
-    'unitIds',
-    'releaseAt',
-    'mergedInto',
-    'providerId',
-    'sentAt',
-    'email',
-  ] as const;
+  const columns = ['key', ...UPDATED_COLUMNS] as const;
   return {
     save: (record) => saveMany([record]),
     saveMany,
