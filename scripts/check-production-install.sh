@@ -129,10 +129,16 @@ if [ "$status" != 0 ]; then
   cat "$work/start.log" >&2
   exit 1
 fi
-sleep 1
-if kill -0 -- "-$pid" 2>/dev/null; then
+# What is still alive in its process group, zombies left out: an exited child (tsx's esbuild) stays <defunct> until
+# the machine's init reaps it, which a loaded machine may do seconds later. Asked for up to 10 s.
+alive_in_group() { ps -eo pgid=,stat= | awk -v group="$pid" '$1 == group && $2 !~ /^Z/ { found = 1 } END { exit !found }'; }
+for _ in $(seq 1 10); do
+  alive_in_group || break
+  sleep 1
+done
+if alive_in_group; then
   echo "check-production-install: processes of ${start_argv[*]} were left running:" >&2
-  ps -o pid,args -g "$pid" >&2 || true
+  ps -eo pgid=,pid=,stat=,args= | awk -v group="$pid" '$1 == group' >&2 || true
   exit 1
 fi
 pid=""
