@@ -22,3 +22,26 @@ export function macMatchesAny(keys: readonly Buffer[], text: string, signature: 
   for (const key of keys) ok = safeEqual(mac(key, text), signature) || ok;
   return ok;
 }
+
+/** `<version>.<base64url(JSON fields)>.<mac>`: the shape of every signed link token. */
+export function signFields(key: Buffer, version: string, fields: readonly unknown[]): string {
+  const body = Buffer.from(JSON.stringify(fields)).toString('base64url');
+  return `${version}.${body}.${mac(key, `${version}.${body}`)}`;
+}
+
+export type OpenedFields = { ok: true; fields: unknown[] } | { ok: false; reason: 'malformed' | 'bad-signature' };
+
+/** Checks the signature in constant time (under every key still accepted) before reading anything, then the JSON. */
+export function openSignedFields(keys: readonly Buffer[], version: string, token: string, count: number): OpenedFields {
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== version || !parts[1] || !parts[2]) return { ok: false, reason: 'malformed' };
+  if (!macMatchesAny(keys, `${version}.${parts[1]}`, parts[2])) return { ok: false, reason: 'bad-signature' };
+  let fields: unknown;
+  try {
+    fields = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  if (!Array.isArray(fields) || fields.length !== count) return { ok: false, reason: 'malformed' };
+  return { ok: true, fields: fields as unknown[] };
+}

@@ -1,4 +1,4 @@
-import { mac, macMatchesAny } from './signed-value';
+import { openSignedFields, signFields } from './signed-value';
 
 /** What a submission link grants: one cycle, one unit, one obligation, until `exp`. */
 export interface SubmissionClaims {
@@ -15,16 +15,9 @@ export type TokenCheck =
 
 const VERSION = 'v1';
 
-function sign(secret: Buffer, body: string): string {
-  return mac(secret, `${VERSION}.${body}`);
-}
-
 /** `v1.<base64url(JSON claims)>.<base64url(HMAC-SHA256)>`: short enough for a ZNS parameter and an SMS. */
 export function createSubmissionToken(secret: Buffer, claims: SubmissionClaims): string {
-  const body = Buffer.from(
-    JSON.stringify([claims.planId, claims.year, claims.unitId, claims.obligationId, claims.exp]),
-  ).toString('base64url');
-  return `${VERSION}.${body}.${sign(secret, body)}`;
+  return signFields(secret, VERSION, [claims.planId, claims.year, claims.unitId, claims.obligationId, claims.exp]);
 }
 
 /**
@@ -32,17 +25,9 @@ export function createSubmissionToken(secret: Buffer, claims: SubmissionClaims):
  * the previous ones, so links sent before a rotation keep working.
  */
 export function verifySubmissionToken(keys: readonly Buffer[], token: string, nowMs: number): TokenCheck {
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== VERSION || !parts[1] || !parts[2]) return { ok: false, reason: 'malformed' };
-  if (!macMatchesAny(keys, `${VERSION}.${parts[1]}`, parts[2])) return { ok: false, reason: 'bad-signature' };
-  let fields: unknown;
-  try {
-    fields = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-  } catch {
-    return { ok: false, reason: 'malformed' };
-  }
-  if (!Array.isArray(fields) || fields.length !== 5) return { ok: false, reason: 'malformed' };
-  const [planId, year, unitId, obligationId, exp] = fields as unknown[];
+  const opened = openSignedFields(keys, VERSION, token, 5);
+  if (!opened.ok) return opened;
+  const [planId, year, unitId, obligationId, exp] = opened.fields;
   if (typeof planId !== 'string' || typeof year !== 'number' || typeof unitId !== 'string')
     return { ok: false, reason: 'malformed' };
   if (typeof obligationId !== 'string' || typeof exp !== 'number') return { ok: false, reason: 'malformed' };
