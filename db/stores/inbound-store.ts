@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DondocDb } from '../postgres-pool';
+import type { InboundMessageTable } from '../schema';
 
 export type InboundOutcomeName =
   | 'pending'
@@ -66,22 +67,8 @@ export interface InboundStore {
   messageByHash(hash: string): Promise<AnsweredMessage | undefined>;
 }
 
-type Row = {
-  id: string;
-  receivedAt: Date;
-  transport: string;
-  messageId: string | null;
-  fromAddress: string;
-  subject: string;
-  planId: string | null;
-  year: number | null;
-  matchedKey: string | null;
-  unitId: string | null;
-  obligationIds: unknown;
-  outcome: string;
-  detail: string;
-  rawSha256: string;
-};
+/** A row as selected: the table's columns, the JSON list read back as it comes. */
+type Row = Omit<InboundMessageTable, 'obligationIds' | 'createdAt' | 'updatedAt'> & { obligationIds: unknown };
 
 function fromRow(row: Row): InboundRecord {
   return {
