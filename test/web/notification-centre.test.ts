@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, Request } from 'playwright-core';
 import { startWebServer, type RunningWebServer } from '../../web/server';
 import { freePort } from '../../workers/port-check';
 import { startSmallCycle, startTestStack, type TestStack } from '../helpers/stack';
@@ -135,8 +135,8 @@ describe('the notification centre on the dashboard (real workflows, messages see
   });
 
   it('opens one message: items, and the exact email as sent with its HTML in a sandboxed frame', async () => {
-    const requests: string[] = [];
-    page.on('request', (request) => requests.push(request.url()));
+    const requests: Request[] = [];
+    page.on('request', (request) => requests.push(request));
     const response = await page.goto(`${server.url}${messageUrl(RECORDS.supervisor.key)}`);
     expect(response?.status()).toBe(200);
     expect(response?.headers()['content-security-policy']).toContain("default-src 'none'; style-src 'unsafe-inline'");
@@ -173,13 +173,24 @@ describe('the notification centre on the dashboard (real workflows, messages see
 
     const iframe = page.locator('iframe.email');
     expect(await iframe.getAttribute('sandbox')).toBe('');
-    expect(await iframe.getAttribute('srcdoc')).toBe(SUPERVISOR_EMAIL.html);
+    const copyUrl = `${server.url}${messageUrl(RECORDS.supervisor.key)}/email.html`;
+    expect(new URL(`${await iframe.getAttribute('src')}`, server.url).href).toBe(new URL(copyUrl).href);
     const frame = await (await iframe.elementHandle())?.contentFrame();
     await frame?.waitForSelector('h1');
     expect(await frame?.textContent('h1')).toBe('Đôn đốc cấp 1');
     expect(await frame?.textContent('body')).toContain('«Xây dựng kế hoạch triển khai» & quá hạn.');
     expect(await frame?.locator('#ran').count()).toBe(0); // the email's script never ran
-    expect(requests.filter((url) => url.includes('track.png'))).toEqual([]); // nor did its image load
+    // Nor did its image load: Chromium reports the attempt, which the policy refused before it left the browser.
+    const tracking = requests.filter((request) => request.url().includes('track.png'));
+    const outcomes = await Promise.all(
+      tracking.map(async (request) => ((await request.response()) ? 'loaded' : request.failure()?.errorText)),
+    );
+    expect(outcomes.filter((outcome) => outcome !== 'csp')).toEqual([]);
+    // The copy is the HTML as sent, byte for byte, under a policy of its own that forbids every fetch and script.
+    const copy = await page.request.get(copyUrl);
+    expect(await copy.text()).toBe(SUPERVISOR_EMAIL.html);
+    expect(copy.headers()['content-security-policy']).toContain("default-src 'none'; style-src 'unsafe-inline'");
+    expect(copy.headers()['content-security-policy']).toContain('sandbox');
     await page.screenshot({ path: path.join(ARTIFACTS, '3-message.png'), fullPage: true });
   });
 

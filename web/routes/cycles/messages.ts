@@ -14,17 +14,31 @@ const PAGE_SIZE = 100;
 const PLAN_DEADLINE_MS = 2000;
 
 /**
- * The email copy is shown in an iframe (`srcdoc`, `sandbox=""`): it inherits this policy, so even an email that
- * carried a script or a tracking image could neither run nor fetch anything, nor navigate the frame away.
+ * The message page: its own styles inline, and one frame, the email's HTML from this app (`EMAIL_COPY_CSP`).
  */
 const MESSAGE_PAGE_CSP = [
   "default-src 'none'",
   "style-src 'unsafe-inline'",
   'img-src data:',
-  "frame-src 'none'",
+  "frame-src 'self'",
   "form-action 'self'",
   "frame-ancestors 'none'",
   "base-uri 'none'",
+].join('; ');
+
+/**
+ * The email's HTML as sent, in its own response rather than a `srcdoc`: its policy is its own, not one inherited from
+ * the page that frames it, so it holds however the copy is opened (a frame, a new tab). No script, no fetch (a
+ * tracking image is refused before it leaves the browser), no form, no navigation; framed only by this app's pages.
+ */
+const EMAIL_COPY_CSP = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "form-action 'none'",
+  "frame-ancestors 'self'",
+  "base-uri 'none'",
+  'sandbox',
 ].join('; ');
 
 /**
@@ -75,12 +89,18 @@ const messageRoutes: FastifyPluginAsync = async (app) => {
     });
   });
 
-  app.get('/:planId/:year/messages/:key', async (request, reply) => {
-    const { planId, year, key } = parseParams(MessageParams, request.params);
+  /** The cycle's message the URL names, or a 404. */
+  async function messageOf(params: unknown) {
+    const { planId, year, key } = parseParams(MessageParams, params);
     const message = await app.messages.get(key);
     if (!message || message.planId !== planId || message.year !== year) {
       throw new HttpError(404, 'Chu kỳ này không có tin nhắn nào như vậy.');
     }
+    return { planId, year, key, message };
+  }
+
+  app.get('/:planId/:year/messages/:key', async (request, reply) => {
+    const { planId, year, key, message } = await messageOf(request.params);
     // The held messages whose items this one carried.
     const mergedFrom =
       message.status === 'merged'
@@ -93,6 +113,17 @@ const messageRoutes: FastifyPluginAsync = async (app) => {
       message,
       mergedFrom,
     });
+  });
+
+  app.get('/:planId/:year/messages/:key/email.html', async (request, reply) => {
+    const { message } = await messageOf(request.params);
+    if (!message.email) throw new HttpError(404, 'Không có bản lưu của email này.');
+    return reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('content-security-policy', EMAIL_COPY_CSP)
+      .header('x-frame-options', 'SAMEORIGIN')
+      .header('cache-control', 'private, no-store')
+      .send(message.email.html);
   });
 };
 
