@@ -1,7 +1,13 @@
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { cycleWorkflowId } from '../domain/cycle/cycle-input';
 import { AppError, isAppError } from '../domain/errors';
-import { amendUpdate, closeCycleUpdate, type AmendInput, type CycleStatus } from '../workflows/cycle-messages';
+import {
+  amendUpdate,
+  closeCycleUpdate,
+  getCycleStatusQuery,
+  type AmendInput,
+  type CycleStatus,
+} from '../workflows/cycle-messages';
 import type { cycleWorkflow } from '../workflows/cycle-workflow';
 import { cycleLabel, type CallOptions, type CoreContext, type CycleId } from './core-context';
 import { cycleSubject, type CycleReads } from './cycle-reads';
@@ -91,6 +97,9 @@ export function cycleUpdates(ctx: CoreContext, reads: CycleReads) {
       return ctx.withDeadline(async () => {
         const handle = ctx.cycleHandle(ref);
         try {
+          // A closed cycle's workflow runs on for a moment after its close: the Update would answer as if it closed it.
+          const before = await handle.query(getCycleStatusQuery);
+          if (before.closed) return { status: before, already: true };
           return { status: await handle.executeUpdate(closeCycleUpdate), already: false };
         } catch (err) {
           // A closed cycle's workflow has completed: Updates find nothing, but its result is the final status.
