@@ -26,8 +26,27 @@ function describe(notification: DeadlineNotification, obligation: ObligationNoti
   return lines.join('\n');
 }
 
-/** An iCalendar text with one all-day event per obligation on its effective due date. */
+/** Calendars kept for the emails still to render: a moment mails every person of a unit the same one. */
+const CALENDAR_CACHE_SIZE = 256;
+const calendars = new Map<string, string>();
+
+/**
+ * An iCalendar text with one all-day event per obligation on its effective due date. Serializing one costs about a
+ * millisecond (ical-generator measures every line's bytes to fold it), and a moment renders the same calendar for
+ * each of a unit's people: the text is kept by everything it is made of.
+ */
 export function deadlineCalendar(notification: DeadlineNotification): string {
+  const { plan, unit, supervisorName, scheduledAt, obligations } = notification;
+  const key = JSON.stringify([plan, unit, supervisorName, scheduledAt, obligations]);
+  const cached = calendars.get(key);
+  if (cached !== undefined) return cached;
+  const text = buildCalendar(notification);
+  if (calendars.size >= CALENDAR_CACHE_SIZE) calendars.delete(calendars.keys().next().value as string);
+  calendars.set(key, text);
+  return text;
+}
+
+function buildCalendar(notification: DeadlineNotification): string {
   // DTSTAMP comes from the schedule instant, not the clock: a re-rendered email must be byte-identical.
   const stamp = DateTime.fromISO(notification.scheduledAt, { setZone: true });
   if (!stamp.isValid) {

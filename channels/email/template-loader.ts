@@ -20,8 +20,12 @@ export interface EmailTemplates {
  * Found from the project root, not `__dirname`: tsc copies no `.eta` into `dist/`, so a build still reads the
  * source templates.
  */
+let defaultDir: string | undefined;
+
+/** Looked up once: finding the project root stats the disk, and every email rendered asks for the templates. */
 function defaultTemplateDir(): string {
-  return path.join(projectRoot(), 'channels', 'email', 'templates');
+  defaultDir ??= path.join(projectRoot(), 'channels', 'email', 'templates');
+  return defaultDir;
 }
 
 const loaded = new Map<string, EmailTemplates>();

@@ -73,6 +73,29 @@ describe.each(DATABASES)('sends claimed in the sent-ledger on $name', (backend) 
     expect(await row(emailKey)).toMatchObject({ state: 'sent' });
   });
 
+  it('many sends at once (their claims and records written together) and their retry elsewhere: each key once', async () => {
+    const people = Array.from({ length: 12 }, (_, n) => ({ ...head, email: `canbo-${n}@ia-tul.example` }));
+    const inputs = people.map((person, n) => ({ ...emailInput, key: `${emailKey}/${n}`, to: [person] }));
+    // One refusal in the middle of the burst: its claim is released, the others are recorded.
+    channels.smtp.reply({ stage: 'data', code: 451, times: 1 });
+    const first = await Promise.allSettled(inputs.map((input) => run(workerA.sendEmailNotification, input)));
+    const deferred = first.filter((o) => o.status === 'rejected');
+    expect(deferred).toHaveLength(1);
+    expect(deferred[0]).toMatchObject({ reason: { type: 'EMAIL_SMTP_DEFERRED' } });
+    await channels.smtp.waitFor(11);
+    const states = await Promise.all(inputs.map(async (input) => (await row(input.key))?.state));
+    expect(states.filter((state) => state === 'sent')).toHaveLength(11);
+    expect(states.filter((state) => state === undefined)).toHaveLength(1);
+
+    const retried = await Promise.all(inputs.map((input) => run(workerB.sendEmailNotification, input, 2)));
+    expect(retried.filter((r) => r.alreadySent === true)).toHaveLength(11);
+    expect(retried.every((r) => r.outcome === 'accepted')).toBe(true);
+    await channels.smtp.waitFor(12);
+    const keys = channels.smtp.messages().map((m) => m.parsed.headers.get('x-dondoc-key'));
+    expect(new Set(keys).size).toBe(12);
+    expect(keys).toHaveLength(12);
+  });
+
   it('an SMTP 4xx releases the claim, and the retry on another worker sends once', async () => {
     channels.smtp.reply({ stage: 'data', code: 451, times: 1 });
     await expect(run(workerA.sendEmailNotification, emailInput)).rejects.toMatchObject({

@@ -63,6 +63,33 @@ describe.each(DATABASES)('the sent-ledger on $name', (backend) => {
     await expect(ledger.read('k1')).resolves.toMatchObject({ state: 'sent' });
   });
 
+  it('writes claims and records made at once together, each answered as if written alone', async () => {
+    const ledger = createDbSentLedger(opened.db);
+    await ledger.claim('taken', 'earlier attempt');
+    const keys = Array.from({ length: 40 }, (_, n) => `k${n % 30}`);
+    const wins = await Promise.all([...keys, 'taken'].map((key, n) => ledger.claim(key, `attempt ${n}`)));
+    // Each key once, to its first asker; the key claimed before stays with its owner.
+    expect(wins.slice(0, 30)).toEqual(Array.from({ length: 30 }, () => true));
+    expect(wins.slice(30)).toEqual(Array.from({ length: 11 }, () => false));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, n) =>
+        ledger.record(`k${n}`, n === 7 ? 'not the owner' : `attempt ${n}`, result(`k${n}`)),
+      ),
+    );
+    const states = await sql<{ state: string; n: number }>`
+      select state, count(*)::int as n from sent_ledger group by state order by state`.execute(opened.db);
+    expect(states.rows).toEqual([
+      { state: 'sending', n: 2 },
+      { state: 'sent', n: 29 },
+    ]);
+    await expect(createDbSentLedger(other).read('k12')).resolves.toMatchObject({
+      state: 'sent',
+      owner: 'attempt 12',
+      result: result('k12'),
+    });
+    await expect(ledger.read('k7')).resolves.toMatchObject({ state: 'sending', owner: 'attempt 7' });
+  });
+
   it('measures a claim’s age on the database clock and marks it unknown only if it is unchanged', async () => {
     const ledger = createDbSentLedger(opened.db);
     await ledger.claim('k1', 'dead worker');

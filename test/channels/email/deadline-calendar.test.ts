@@ -12,6 +12,18 @@ describe('deadlineCalendar', () => {
     expect(calendar.children.map((c) => c.name)).toEqual(['VEVENT']);
   });
 
+  it('is the same text for every person of a unit, and another one when anything it shows changes', () => {
+    const first = deadlineCalendar(reminder());
+    expect(deadlineCalendar(reminder({ key: 'another person’s send' }))).toBe(first);
+    const later = deadlineCalendar(reminder({ scheduledAt: '2022-10-24T08:00:00+07:00' }));
+    expect(later).not.toBe(first);
+    expect(later).toContain('DTSTAMP:20221024T010000Z');
+    const renamed = reminder();
+    renamed.obligations[0]!.title = 'Báo cáo đã đổi tên';
+    expect(deadlineCalendar(renamed)).toContain('SUMMARY:Hạn nộp: Báo cáo đã đổi tên');
+    expect(deadlineCalendar(reminder())).toBe(first);
+  });
+
   it('has one all-day event on the effective due date, in Vietnamese, with the link and an alarm the day before', () => {
     const text = deadlineCalendar(reminder());
     expect(text).toContain('DTSTART;VALUE=DATE:20221031\r\n');
