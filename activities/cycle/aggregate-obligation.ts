@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { heartbeat, log } from '@temporalio/activity';
+import { log } from '@temporalio/activity';
 import writeFileAtomic from 'write-file-atomic';
 import type { AggregationSummary } from '../../domain/cycle/cycle-input';
 import type { CycleRef } from '../../domain/cycle/unit-input';
@@ -13,6 +13,7 @@ import { REPORT_FILE_FORMATS, renderReport, type RenderedReport } from '../../re
 import { sendEmailNotification } from '../notify/send-email';
 import type { CycleDeps } from './cycle-deps';
 import { FANOUT_DEADLINE_MS } from './fetch-statuses';
+import { progressHeartbeat } from './progress-heartbeat';
 
 export interface AggregateObligationInput {
   cycle: CycleRef;
@@ -65,7 +66,7 @@ function consolidate(deps: CycleDeps) {
         planSnapshot: input.planSnapshot,
         unitIds: input.unitIds,
       },
-      { onProgress: heartbeat, deadlineMs: FANOUT_DEADLINE_MS },
+      { onProgress: progressHeartbeat(), deadlineMs: FANOUT_DEADLINE_MS },
     );
     const base = reportFileBase(input.obligationId, input.at, input.final);
     const dir = path.join(deps.reportsDir, input.cycle.planId, String(input.cycle.year));
