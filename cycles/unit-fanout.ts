@@ -11,6 +11,7 @@ import { closeSignal } from '../workflows/unit-messages';
 import type { unitWorkflow } from '../workflows/unit-workflow';
 import type { CoreContext, CycleId } from './core-context';
 import { mapLimit } from './map-limit';
+import { unitStartAttributes } from './unit-start-attributes';
 
 export interface StartUnitsInput {
   cycle: CycleRef;
@@ -52,20 +53,25 @@ export function unitFanout(ctx: CoreContext) {
       await mapLimit(
         inputs,
         FANOUT_CONCURRENCY,
-        (unitInput) =>
-          ctx.deps.client.workflow.start<typeof unitWorkflow>('unitWorkflow', {
+        (unitInput) => {
+          const args = {
+            ...unitInput,
+            cycle: input.cycle,
+            notifyCycle: true,
+            ...(input.clockShiftMs && { clockShiftMs: input.clockShiftMs }),
+          };
+          const attributes =
+            input.searchAttributes !== false
+              ? unitStartAttributes(args, Date.now() + (input.clockShiftMs ?? 0))
+              : undefined;
+          return ctx.deps.client.workflow.start<typeof unitWorkflow>('unitWorkflow', {
             workflowId: unitWorkflowId(input.cycle, unitInput.unit.id),
             taskQueue: deps.taskQueue,
-            args: [
-              {
-                ...unitInput,
-                cycle: input.cycle,
-                notifyCycle: true,
-                ...(input.clockShiftMs && { clockShiftMs: input.clockShiftMs }),
-              },
-            ],
+            args: [{ ...args, ...(attributes && { searchAttributesAtStart: attributes.atStart }) }],
+            ...(attributes && { typedSearchAttributes: attributes.pairs }),
             workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-          }),
+          });
+        },
         onProgress,
       );
       return { ensured: inputs.length };

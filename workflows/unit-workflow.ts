@@ -29,8 +29,9 @@ import {
 } from '../domain/cycle/unit-commands';
 import { manualReminderNotification, nextDueBoundaryMs } from '../domain/cycle/unit-events';
 import type { UnitWorkflowInput } from '../domain/cycle/unit-input';
+import { serializeUnitSearchValues, unitSearchValues } from '../domain/cycle/unit-search-values';
 import { hasQueuedWork, initialUnitState, isResolved, nextEventOf, type UnitState } from '../domain/cycle/unit-state';
-import { obligationStateName, unitStatus, type UnitStatus } from '../domain/cycle/unit-status';
+import { unitStatus, type UnitStatus } from '../domain/cycle/unit-status';
 import { planDeliveries, type ChannelAvailability, type PlannedSend } from '../domain/notifications/delivery-plan';
 import type {
   Audience,
@@ -139,7 +140,8 @@ export async function unitWorkflow(input: UnitWorkflowInput): Promise<UnitStatus
   });
 
   state.startedAt ??= toPlanIso(now());
-  let lastAttributes = '';
+  // Started with its search attributes set (unit-fanout.ts): the first task upserts only if they changed since.
+  let lastAttributes = (!input.state && input.searchAttributesAtStart) || '';
   while (!state.closed) {
     await sendReceipts(input, state);
     await sendManualReminders(input, state);
@@ -274,12 +276,8 @@ function record(state: UnitState, results: NotifyResult[]): void {
 
 function updateSearchAttributes(input: UnitWorkflowInput, state: UnitState, last: string, now: number): string {
   if (input.searchAttributes === false) return last;
-  const open = state.obligations.filter((o) => !isResolved(o));
-  const overdue = open.filter((o) => obligationStateName(o, now) === 'overdue').length;
-  const nextDue = open.map((o) => o.dueDate).sort()[0];
-  const stateName = state.closed ? 'closed' : open.length === 0 ? 'complete' : overdue > 0 ? 'overdue' : 'open';
-  const values = { overdue, nextDue, stateName };
-  const serialized = JSON.stringify(values);
+  const { overdue, nextDue, stateName } = unitSearchValues(state, now);
+  const serialized = serializeUnitSearchValues({ overdue, nextDue, stateName });
   if (serialized === last) return last;
   upsertSearchAttributes([
     { key: SA_PLAN, value: input.cycle.planId },

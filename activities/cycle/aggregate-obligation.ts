@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { heartbeat, log } from '@temporalio/activity';
+import { log } from '@temporalio/activity';
 import writeFileAtomic from 'write-file-atomic';
 import type { AggregationSummary } from '../../domain/cycle/cycle-input';
 import type { CycleRef } from '../../domain/cycle/unit-input';
@@ -11,6 +11,7 @@ import { planMinuteStamp } from '../../domain/plan-time';
 import type { ConsolidatedReport } from '../../domain/report/consolidated-report';
 import { REPORT_FILE_FORMATS, renderReport, type RenderedReport } from '../../reports/report-formats';
 import { sendEmailNotification } from '../notify/send-email';
+import { progressHeartbeat } from '../progress-heartbeat';
 import type { CycleDeps } from './cycle-deps';
 import { FANOUT_DEADLINE_MS } from './fetch-statuses';
 
@@ -65,7 +66,7 @@ function consolidate(deps: CycleDeps) {
         planSnapshot: input.planSnapshot,
         unitIds: input.unitIds,
       },
-      { onProgress: heartbeat, deadlineMs: FANOUT_DEADLINE_MS },
+      { onProgress: progressHeartbeat(), deadlineMs: FANOUT_DEADLINE_MS },
     );
     const base = reportFileBase(input.obligationId, input.at, input.final);
     const dir = path.join(deps.reportsDir, input.cycle.planId, String(input.cycle.year));

@@ -51,6 +51,11 @@ export interface UnitWorkflowInput {
   clockShiftMs?: number;
   /** Signal the cycle workflow (`dondoc/<plan>/<year>`) when an obligation is resolved. @defaultValue false */
   notifyCycle?: boolean;
+  /**
+   * The search attribute values the start already set (`serializeUnitSearchValues`): the first run's first task
+   * upserts only if they changed since. Absent: it upserts them all.
+   */
+  searchAttributesAtStart?: string;
   /** Carried across continue-as-new; absent on the first run. */
   state?: UnitState;
 }

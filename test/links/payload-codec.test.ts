@@ -70,6 +70,38 @@ describe('the payload codec (AES-256-GCM, a key id in each payload)', () => {
       /failed authentication/,
     );
   });
+
+  // A unit workflow's input: its people and a year of events, repetitive JSON of some 27 KB.
+  const YEAR = Array.from({ length: 200 }, (_, i) => ({ type: 'reminder', at: `2031-04-${i % 28}T08:00:00+07:00`, i }));
+  const LARGE = { people: Array.from({ length: 5 }, () => PERSON), events: YEAR };
+
+  it('compresses a large payload before sealing it, and says so in clear', async () => {
+    const codec = createEncryptionCodec([key('k1')]);
+    const plain = payloadOf(LARGE);
+    const [sealed] = await codec.encode([plain]);
+    expect(text(sealed?.metadata?.['encryption-compression'])).toBe('deflate-raw');
+    expect(sealed?.data?.length).toBeLessThan((plain.data?.length ?? 0) / 3);
+    for (const clear of [PERSON.name, PERSON.email, '2031-04-']) {
+      expect(Buffer.from(sealed?.data ?? []).includes(Buffer.from(clear))).toBe(false);
+    }
+    const [decoded] = await codec.decode([sealed as Payload]);
+    expect(defaultPayloadConverter.fromPayload(decoded as Payload)).toEqual(LARGE);
+    // Small payloads stay as they were sealed before.
+    const [small] = await codec.encode([payloadOf(PERSON)]);
+    expect(small?.metadata?.['encryption-compression']).toBeUndefined();
+  });
+
+  it('refuses a payload whose compression mark was removed, added or changed', async () => {
+    const codec = createEncryptionCodec([key('k1')]);
+    const [large] = await codec.encode([payloadOf(LARGE)]);
+    const [small] = await codec.encode([payloadOf(PERSON)]);
+    const { 'encryption-compression': _mark, ...stripped } = large?.metadata ?? {};
+    await expect(codec.decode([{ ...large, metadata: stripped }])).rejects.toThrow(/failed authentication/);
+    const marked = { ...small?.metadata, 'encryption-compression': Buffer.from('deflate-raw') };
+    await expect(codec.decode([{ ...small, metadata: marked }])).rejects.toThrow(/failed authentication/);
+    const other = { ...large?.metadata, 'encryption-compression': Buffer.from('zstd') };
+    await expect(codec.decode([{ ...large, metadata: other }])).rejects.toThrow(/unknown compression "zstd"/);
+  });
 });
 
 describe('DONDOC_PAYLOAD_KEYS and the generated key', () => {
