@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { parsePlanText } from '../config/plan-loader';
 import type { DondocDb } from '../db/postgres-pool';
-import { planSchemaFingerprintSource } from '../domain/plan/plan-schema-fingerprint';
 import { PlanSchema, type Plan } from '../domain/plan/plan-schema';
+import { planSchemaFingerprintSource } from '../domain/plan/plan-schema-fingerprint';
 
 /**
  * Plan files as they were when a cycle started or was amended, content-addressed (sha256) so that workflow

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ConsolidatedReport } from '../../domain/report/consolidated-report';
 import { getStatusQuery } from '../../workflows/unit-messages';
-import { startSmallCycle, startTestStack, type TestStack } from '../helpers/stack';
+import { startSmallCycle, startTestStack, testCore, type TestStack } from '../helpers/stack';
 import { SAMPLES } from './file-samples';
 import { buildTestApp, csrfOf, login, multipart, type WebApp } from './web-harness';
 
@@ -262,6 +262,48 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
     const page = await get(`${BASE}/overdue`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Không có đơn vị nào quá hạn.');
+  });
+
+  it('lists overdue obligations from the units visibility picks, the same as reading every unit', async () => {
+    // A year later by the core's clock: every unsubmitted obligation of 2031 is overdue.
+    const now = () => Date.parse('2032-03-01T03:00:00Z');
+    const core = testCore({
+      client: stack.client,
+      taskQueue: stack.taskQueue,
+      dataDir: stack.dataDir,
+      db: stack.db,
+      now,
+    });
+    const later = await buildTestApp(stack, { core, statusCacheMs: 0 });
+    const laterSession = await login(later.app);
+    try {
+      const ref = { planId: 'cycle-small', year: 2031 };
+      const unitIds = (await core.cycleStatus(ref)).unitIds;
+      // Visibility is eventually consistent: wait until every unit has published its attributes.
+      const deadline = Date.now() + 30_000;
+      let picked = await core.overdueCandidates(ref, unitIds);
+      while (!picked.fromVisibility && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        picked = await core.overdueCandidates(ref, unitIds);
+      }
+      expect(picked.fromVisibility).toBe(true);
+      const every = [...(await core.unitStatuses(ref, unitIds)).values()];
+      const expected = every
+        .flatMap((unit) => unit.obligations.filter((o) => o.state === 'overdue').map((o) => ({ unit, o })))
+        .sort(
+          (a, b) => a.o.dueDate.localeCompare(b.o.dueDate) || a.unit.unit.name.localeCompare(b.unit.unit.name, 'vi'),
+        )
+        .map(({ unit, o }) => `${unit.unit.name} | ${o.title}`);
+      expect(expected.length).toBeGreaterThan(1);
+      const page = await later.app.inject({ method: 'GET', url: `${BASE}/overdue`, cookies: laterSession.cookies });
+      expect(page.statusCode).toBe(200);
+      const shown = [
+        ...page.body.matchAll(/<tr class="s-overdue"><td><a [^>]+>([^<]+)<\/a><\/td><td>([^<]+)<\/td>/g),
+      ].map((m) => `${m[1]} | ${m[2]}`);
+      expect(shown).toEqual(expected);
+    } finally {
+      await later.app.close();
+    }
   });
 
   it('answers the JSON API with a bearer token: cycle, unit, submissions (201 receipt, 422 refusal)', async () => {

@@ -64,6 +64,15 @@ export class CycleReader {
     );
   }
 
+  /**
+   * The units that may have an overdue obligation (Temporal's visibility picks them; every unit when it cannot
+   * tell), with their statuses: the caller keeps the obligations that are overdue now.
+   */
+  async overdueCandidates(ref: CycleRef, unitIds: readonly string[]): Promise<Map<string, UnitStatus>> {
+    const found = await this.options.core.overdueCandidates(ref, unitIds, this.call());
+    return this.units(ref, found.unitIds);
+  }
+
   /** After the web changed a unit: its next read goes to the workflow. */
   forget(ref: CycleRef, unitId: string): void {
     this.cache.delete(keyOf(ref, unitId));
