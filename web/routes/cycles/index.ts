@@ -31,12 +31,12 @@ const cycleRoutes: FastifyPluginAsync = async (app) => {
   app.get('/:planId/:year', async (request, reply) => {
     const ref = parseParams(CycleParams, request.params);
     const filter = MatrixQuery.parse(request.query);
+    // The database's answers do not wait for Temporal's.
+    const fromDatabase = Promise.all([app.messages.countByStatus(ref), app.contactProblems.list()]);
+    fromDatabase.catch(() => undefined); // awaited below; not unhandled if the cycle read fails first
     const view = await app.cycles.cycle(ref);
-    const [matrix, messageCounts, allProblems] = await Promise.all([
-      cycleMatrix(app.cycles, view, filter, app.web.pageSize),
-      app.messages.countByStatus(ref),
-      app.contactProblems.list(),
-    ]);
+    const matrix = await cycleMatrix(app.cycles, view, filter, app.web.pageSize);
+    const [messageCounts, allProblems] = await fromDatabase;
     const problems = planContactProblems(view.plan, allProblems);
     return reply.page('matrix', {
       title: `${view.plan.title} ${ref.year}`,
