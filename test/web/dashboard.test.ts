@@ -299,6 +299,9 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
         picked = await core.overdueCandidates(ref, unitIds);
       }
       expect(picked.fromVisibility).toBe(true);
+      // A unit that has not published its attributes (not started yet, or a cycle started without them): every unit.
+      const unpublished = await core.overdueCandidates(ref, [...unitIds, 'xa-chua-chay']);
+      expect(unpublished).toEqual({ unitIds: [...unitIds, 'xa-chua-chay'], fromVisibility: false });
       const every = [...(await core.unitStatuses(ref, unitIds)).values()];
       const expected = every
         .flatMap((unit) => unit.obligations.filter((o) => o.state === 'overdue').map((o) => ({ unit, o })))
