@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ConsolidatedReport } from '../../domain/report/consolidated-report';
+import { CycleReader } from '../../web/cycles/cycle-reader';
 import { matrixCsvChunks } from '../../web/cycles/matrix-csv';
 import { getStatusQuery } from '../../workflows/unit-messages';
 import { startSmallCycle, startTestStack, testCore, type TestStack } from '../helpers/stack';
@@ -189,11 +190,17 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^phong-noi-vu,Phòng Nội vụ huyện,2031-03-17,Được miễn,,,Không áp dụng,$/);
     expect(lines[2]).toMatch(/^xa-dong,UBND xã Đông,2031-03-17,Đã nộp đúng hạn,20\d\d-.+,2031-05-12,Chưa đến hạn,$/);
-    // Read a batch of units at a time (500 in the route), the document is the same.
+    // Read a batch of units at a time (100 in the route), the document is the same.
     const view = await app.cycles.cycle({ planId: 'cycle-small', year: 2031 });
     let batched = '';
     for await (const chunk of matrixCsvChunks(app.cycles, view, {}, 1)) batched += chunk;
     expect(batched).toBe(text);
+    // The reader's own batches (100 units) answer as one read of every unit.
+    const oneByOne = new CycleReader({ core: stack.core, deadlineMs: 10_000, cacheMs: 0, batchUnits: 1 });
+    const ref = { planId: 'cycle-small', year: 2031 };
+    expect(await oneByOne.units(ref, view.status.unitIds)).toEqual(
+      await stack.core.unitStatuses(ref, view.status.unitIds),
+    );
     // Filtered by state, batch by batch: only the units with an obligation in that state.
     const waived = (await get(`${BASE}/export.csv?state=waived`)).rawPayload.toString('utf8').split('\r\n');
     expect(waived.map((line) => line.split(',')[0])).toEqual(['\uFEFFMã đơn vị', 'phong-noi-vu', '']);

@@ -3,10 +3,10 @@ import type { ObligationStateName } from '../../domain/cycle/unit-status';
 import type { UnitKind } from '../../domain/plan/plan-schema';
 import { STATE_LABELS } from '../views/labels';
 import { matrixObligations, matrixRows, statusesInState, unitsOfKind, type MatrixRow } from './cycle-matrix';
-import type { CycleReader, CycleView } from './cycle-reader';
+import { READ_BATCH_UNITS, type CycleReader, type CycleView } from './cycle-reader';
 
-/** Units read at once for the export: each batch within one page's deadline, whatever the cycle's size. */
-export const CSV_BATCH_UNITS = 500;
+/** Units read, then written, at once: the reader's batch, so the first lines go out after one batch. */
+export const CSV_BATCH_UNITS = READ_BATCH_UNITS;
 
 /**
  * The matrix as CSV for Excel (UTF-8 with a BOM, CRLF lines, as `csvDocument`): per obligation its due date, state
