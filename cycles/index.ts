@@ -3,6 +3,7 @@ import { cycleReads } from './cycle-reads';
 import { cycleReport } from './cycle-report';
 import { cycleSchedules } from './cycle-schedules';
 import { cycleUpdates } from './cycle-updates';
+import { overdueUnits } from './overdue-units';
 import { temporalHealth } from './temporal-health';
 import { unitFanout } from './unit-fanout';
 import { unitUpdates } from './unit-updates';
@@ -38,6 +39,7 @@ export function createCycleCore(deps: CycleCoreDeps) {
     ...unitUpdates(ctx, reads),
     ...unitFanout(ctx),
     ...temporalHealth(ctx),
+    ...overdueUnits(ctx),
     ...cycleReport(ctx, reads),
     ...cycleSchedules(ctx),
     files: deps.files,

@@ -42,6 +42,10 @@ export interface SentLedgerTable {
 export interface PlanSnapshotTable {
   id: string;
   text: string;
+  /** The validated plan as JSON (null in rows saved before migration 0005). */
+  planJson: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The fingerprint of the plan schema that validated `planJson`. */
+  planSchema: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: CreatedAt;
 }
 

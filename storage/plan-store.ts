@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { parsePlanText } from '../config/plan-loader';
 import type { DondocDb } from '../db/postgres-pool';
 import { PlanSchema, type Plan } from '../domain/plan/plan-schema';
+import { planSchemaFingerprintSource } from '../domain/plan/plan-schema-fingerprint';
 
 /**
  * Plan files as they were when a cycle started or was amended, content-addressed (sha256) so that workflow
@@ -15,10 +16,10 @@ export interface PlanStore {
 }
 
 /**
- * The row that holds a snapshot's validated plan as JSON, next to its text: reading a 10,000-unit plan back from
- * YAML took seconds (the YAML parser, not the validation), which every host paid at its first page or activity.
+ * The row in which a version before migration 0005 kept a snapshot's validated plan as JSON, next to its text:
+ * still read (and validated again) for snapshots saved then.
  */
-function validatedRowId(id: string): string {
+function legacyJsonRowId(id: string): string {
   return `${id}.json`;
 }
 
@@ -27,20 +28,50 @@ export function planSnapshotId(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+let schemaFingerprint: string | undefined;
+
+/** The plan schema this process validates with, as stored in `plan_schema`. */
+function currentPlanSchema(): string {
+  schemaFingerprint ??= createHash('sha256').update(planSchemaFingerprintSource()).digest('hex');
+  return schemaFingerprint;
+}
+
 export function createPlanStore(db: DondocDb): PlanStore {
-  // A snapshot never changes once saved: each host parses it once.
+  // A snapshot never changes once saved: each host reads it once.
   const cache = new Map<string, Plan>();
+
+  /**
+   * A snapshot's plan without the YAML (seconds at 10,000 units): its JSON as this schema validated it is taken as it
+   * is (we wrote it, and it is content-addressed), else validated again, so one stored by an older version gets
+   * today's defaults; undefined when there is no JSON at all.
+   */
+  async function fromJson(id: string): Promise<Plan | undefined> {
+    const row = await db
+      .selectFrom('planSnapshots')
+      .select(['planJson', 'planSchema'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (!row) throw new Error(`plan snapshot ${id} is not in the database (plan_snapshots)`);
+    if (row.planJson !== null && row.planSchema === currentPlanSchema()) return JSON.parse(row.planJson) as Plan;
+    const legacy =
+      row.planJson === null
+        ? await db.selectFrom('planSnapshots').select('text').where('id', '=', legacyJsonRowId(id)).executeTakeFirst()
+        : { text: row.planJson };
+    if (!legacy) return undefined;
+    const validated = PlanSchema.safeParse(JSON.parse(legacy.text));
+    return validated.success ? validated.data : undefined;
+  }
+
   return {
     async save(text, parsed) {
       const id = planSnapshotId(text);
       const plan = parsed ?? parsePlanText(text, `plan snapshot ${id}`);
+      const json = { planJson: JSON.stringify(plan), planSchema: currentPlanSchema() };
       await db
         .insertInto('planSnapshots')
-        .values([
-          { id, text },
-          { id: validatedRowId(id), text: JSON.stringify(plan) },
-        ])
-        .onConflict((oc) => oc.column('id').doNothing())
+        .values({ id, text, ...json })
+        // A row saved before migration 0005 (or under another schema) gets today's JSON.
+        .onConflict((oc) => oc.column('id').doUpdateSet(json))
         .execute();
       cache.set(id, plan);
       return id;
@@ -48,17 +79,15 @@ export function createPlanStore(db: DondocDb): PlanStore {
     async load(id) {
       const cached = cache.get(id);
       if (cached) return cached;
-      const rows = await db
-        .selectFrom('planSnapshots')
-        .select(['id', 'text'])
-        .where('id', 'in', [id, validatedRowId(id)])
-        .execute();
-      const validated = rows.find((row) => row.id === validatedRowId(id));
-      const original = rows.find((row) => row.id === id);
-      if (!original) throw new Error(`plan snapshot ${id} is not in the database (plan_snapshots)`);
-      // Validated again (a fraction of the YAML's cost), so a snapshot stored by an older version gets today's defaults.
-      const fromJson = validated && PlanSchema.safeParse(JSON.parse(validated.text));
-      const plan = fromJson?.success ? fromJson.data : parsePlanText(original.text, `plan snapshot ${id}`);
+      let plan = await fromJson(id);
+      if (!plan) {
+        const original = await db
+          .selectFrom('planSnapshots')
+          .select('text')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
+        plan = parsePlanText(original.text, `plan snapshot ${id}`);
+      }
       cache.set(id, plan);
       return plan;
     },

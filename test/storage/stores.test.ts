@@ -61,10 +61,58 @@ describe.each(DATABASES)('stores on $name', (backend) => {
     const planText = await readFile(CYCLE_SMALL, 'utf8');
     const id = await createPlanStore(opened.db).save(planText);
     const fromJson = await createPlanStore(opened.db).load(id);
+    const stored = await opened.db
+      .selectFrom('planSnapshots')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    // Validated by another plan schema: validated again.
+    await opened.db.updateTable('planSnapshots').set({ planSchema: 'older' }).where('id', '=', id).execute();
+    const revalidated = await createPlanStore(opened.db).load(id);
+    // Saved before migration 0005: the JSON in a row of its own, else only the text.
+    await opened.db
+      .updateTable('planSnapshots')
+      .set({ planJson: null, planSchema: null })
+      .where('id', '=', id)
+      .execute();
+    await opened.db
+      .insertInto('planSnapshots')
+      .values({ id: `${id}.json`, text: stored.planJson! })
+      .execute();
+    const fromLegacyJson = await createPlanStore(opened.db).load(id);
     await opened.db.deleteFrom('planSnapshots').where('id', '=', `${id}.json`).execute();
     const fromText = await createPlanStore(opened.db).load(id);
     expect(fromJson).toEqual(fromText);
+    expect(revalidated).toEqual(fromText);
+    expect(fromLegacyJson).toEqual(fromText);
     expect(fromText.units.map((u) => u.id)).toEqual(['phong-noi-vu', 'xa-dong', 'xa-tay']);
+    // Saving the same text again (an amendment back to it) brings the row up to date.
+    await createPlanStore(opened.db).save(planText);
+    const updated = await opened.db
+      .selectFrom('planSnapshots')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(updated).toMatchObject({ planJson: stored.planJson, planSchema: stored.planSchema });
+  });
+
+  it('takes a JSON validated by this plan schema as it is, without validating it again', async () => {
+    const planText = await readFile(CYCLE_SMALL, 'utf8');
+    const id = await createPlanStore(opened.db).save(planText);
+    const stored = await opened.db
+      .selectFrom('planSnapshots')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    // A value the schema would refuse shows whether it was validated again.
+    const marked = { ...(JSON.parse(stored.planJson!) as object), title: 42 };
+    await opened.db
+      .updateTable('planSnapshots')
+      .set({ planJson: JSON.stringify(marked) })
+      .where('id', '=', id)
+      .execute();
+    expect((await createPlanStore(opened.db).load(id)).title).toBe(42);
+    await opened.db.updateTable('planSnapshots').set({ planJson: stored.planJson }).where('id', '=', id).execute();
   });
 
   it('records a submission once however often it is retried, and unrecords only its own rows', async () => {

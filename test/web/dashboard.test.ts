@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ConsolidatedReport } from '../../domain/report/consolidated-report';
+import { CycleReader } from '../../web/cycles/cycle-reader';
+import { matrixCsvChunks } from '../../web/cycles/matrix-csv';
 import { getStatusQuery } from '../../workflows/unit-messages';
-import { startSmallCycle, startTestStack, type TestStack } from '../helpers/stack';
+import { startSmallCycle, startTestStack, testCore, type TestStack } from '../helpers/stack';
 import { SAMPLES } from './file-samples';
 import { buildTestApp, csrfOf, login, multipart, type WebApp } from './web-harness';
 
@@ -188,6 +190,23 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
     expect(lines).toHaveLength(5);
     expect(lines[1]).toMatch(/^phong-noi-vu,Phòng Nội vụ huyện,2031-03-17,Được miễn,,,Không áp dụng,$/);
     expect(lines[2]).toMatch(/^xa-dong,UBND xã Đông,2031-03-17,Đã nộp đúng hạn,20\d\d-.+,2031-05-12,Chưa đến hạn,$/);
+    // Read a batch of units at a time (100 in the route), the document is the same.
+    const view = await app.cycles.cycle({ planId: 'cycle-small', year: 2031 });
+    let batched = '';
+    for await (const chunk of matrixCsvChunks(app.cycles, view, {}, 1)) batched += chunk;
+    expect(batched).toBe(text);
+    // The reader's own batches (100 units) answer as one read of every unit.
+    const oneByOne = new CycleReader({ core: stack.core, deadlineMs: 10_000, cacheMs: 0, batchUnits: 1 });
+    const ref = { planId: 'cycle-small', year: 2031 };
+    expect(await oneByOne.units(ref, view.status.unitIds)).toEqual(
+      await stack.core.unitStatuses(ref, view.status.unitIds),
+    );
+    // Filtered by state, batch by batch: only the units with an obligation in that state.
+    const waived = (await get(`${BASE}/export.csv?state=waived`)).rawPayload.toString('utf8').split('\r\n');
+    expect(waived.map((line) => line.split(',')[0])).toEqual(['\uFEFFMã đơn vị', 'phong-noi-vu', '']);
+    let waivedBatched = '';
+    for await (const chunk of matrixCsvChunks(app.cycles, view, { state: 'waived' }, 1)) waivedBatched += chunk;
+    expect(waivedBatched.split('\r\n')).toEqual(waived);
   });
 
   it('lists every stored report version, marks one made before a later submission stale, and makes one now', async () => {
@@ -262,6 +281,51 @@ describe('dashboard, actions, CSV, JSON API and /healthz (dev server, real worke
     const page = await get(`${BASE}/overdue`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Không có đơn vị nào quá hạn.');
+  });
+
+  it('lists overdue obligations from the units visibility picks, the same as reading every unit', async () => {
+    // A year later by the core's clock: every unsubmitted obligation of 2031 is overdue.
+    const now = () => Date.parse('2032-03-01T03:00:00Z');
+    const core = testCore({
+      client: stack.client,
+      taskQueue: stack.taskQueue,
+      dataDir: stack.dataDir,
+      db: stack.db,
+      now,
+    });
+    const later = await buildTestApp(stack, { core, statusCacheMs: 0 });
+    const laterSession = await login(later.app);
+    try {
+      const ref = { planId: 'cycle-small', year: 2031 };
+      const unitIds = (await core.cycleStatus(ref)).unitIds;
+      // Visibility is eventually consistent: wait until every unit has published its attributes.
+      const deadline = Date.now() + 30_000;
+      let picked = await core.overdueCandidates(ref, unitIds);
+      while (!picked.fromVisibility && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        picked = await core.overdueCandidates(ref, unitIds);
+      }
+      expect(picked.fromVisibility).toBe(true);
+      // A unit that has not published its attributes (not started yet, or a cycle started without them): every unit.
+      const unpublished = await core.overdueCandidates(ref, [...unitIds, 'xa-chua-chay']);
+      expect(unpublished).toEqual({ unitIds: [...unitIds, 'xa-chua-chay'], fromVisibility: false });
+      const every = [...(await core.unitStatuses(ref, unitIds)).values()];
+      const expected = every
+        .flatMap((unit) => unit.obligations.filter((o) => o.state === 'overdue').map((o) => ({ unit, o })))
+        .sort(
+          (a, b) => a.o.dueDate.localeCompare(b.o.dueDate) || a.unit.unit.name.localeCompare(b.unit.unit.name, 'vi'),
+        )
+        .map(({ unit, o }) => `${unit.unit.name} | ${o.title}`);
+      expect(expected.length).toBeGreaterThan(1);
+      const page = await later.app.inject({ method: 'GET', url: `${BASE}/overdue`, cookies: laterSession.cookies });
+      expect(page.statusCode).toBe(200);
+      const shown = [
+        ...page.body.matchAll(/<tr class="s-overdue"><td><a [^>]+>([^<]+)<\/a><\/td><td>([^<]+)<\/td>/g),
+      ].map((m) => `${m[1]} | ${m[2]}`);
+      expect(shown).toEqual(expected);
+    } finally {
+      await later.app.close();
+    }
   });
 
   it('answers the JSON API with a bearer token: cycle, unit, submissions (201 receipt, 422 refusal)', async () => {

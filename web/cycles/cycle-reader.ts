@@ -16,7 +16,16 @@ export interface CycleReaderOptions {
   /** How long one page may wait for Temporal, ms. */
   deadlineMs: number;
   cacheMs: number;
+  /** Units queried under one deadline. @defaultValue READ_BATCH_UNITS */
+  batchUnits?: number;
 }
+
+/**
+ * Units queried under one deadline: at 10,000 units a worker answered ~30 status queries a second (most replayed
+ * from history), so a read of thousands (the overdue list of a late cycle, a state filter, the CSV export) is cut
+ * into batches that each fit a page's deadline instead of failing as a whole.
+ */
+export const READ_BATCH_UNITS = 100;
 
 /**
  * The dashboard's view of the core's reads: pages ask only for the units they show, and an answer is reused for
@@ -43,7 +52,7 @@ export class CycleReader {
     return status;
   }
 
-  /** Several units, cached answers reused; a unit whose workflow is not there is left out. */
+  /** Several units, cached answers reused, `READ_BATCH_UNITS` at a time; a unit whose workflow is not there is left out. */
   async units(ref: CycleRef, unitIds: readonly string[]): Promise<Map<string, UnitStatus>> {
     const now = Date.now();
     const fresh = new Map<string, UnitStatus>();
@@ -53,8 +62,15 @@ export class CycleReader {
       if (cached && now - cached.at < this.options.cacheMs) fresh.set(unitId, cached.status);
       else missing.push(unitId);
     }
-    const read = await this.options.core.unitStatuses(ref, missing, this.call());
-    for (const [unitId, status] of read) this.cache.set(keyOf(ref, unitId), { at: now, status });
+    const read = new Map<string, UnitStatus>();
+    const size = this.options.batchUnits ?? READ_BATCH_UNITS;
+    for (let start = 0; start < missing.length; start += size) {
+      const batch = missing.slice(start, start + size);
+      for (const [unitId, status] of await this.options.core.unitStatuses(ref, batch, this.call())) {
+        read.set(unitId, status);
+        this.cache.set(keyOf(ref, unitId), { at: now, status });
+      }
+    }
     // In the order asked, as the pages list them.
     return new Map(
       unitIds.flatMap((unitId) => {
@@ -62,6 +78,15 @@ export class CycleReader {
         return status ? [[unitId, status] as const] : [];
       }),
     );
+  }
+
+  /**
+   * The units that may have an overdue obligation (Temporal's visibility picks them; every unit when it cannot
+   * tell), with their statuses: the caller keeps the obligations that are overdue now.
+   */
+  async overdueCandidates(ref: CycleRef, unitIds: readonly string[]): Promise<Map<string, UnitStatus>> {
+    const found = await this.options.core.overdueCandidates(ref, unitIds, this.call());
+    return this.units(ref, found.unitIds);
   }
 
   /** After the web changed a unit: its next read goes to the workflow. */

@@ -1,7 +1,8 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsync } from 'fastify';
 import { planContactProblems } from '../../../domain/dispatch/plan-contact-problems';
 import { cycleMatrix } from '../../cycles/cycle-matrix';
-import { matrixCsv } from '../../cycles/matrix-csv';
+import { matrixCsvChunks } from '../../cycles/matrix-csv';
 import chartRoutes from './charts';
 import { CycleParams, MatrixQuery, parseParams } from './cycle-params';
 import inboundRoutes from './inbound';
@@ -30,12 +31,12 @@ const cycleRoutes: FastifyPluginAsync = async (app) => {
   app.get('/:planId/:year', async (request, reply) => {
     const ref = parseParams(CycleParams, request.params);
     const filter = MatrixQuery.parse(request.query);
+    // The database's answers do not wait for Temporal's.
+    const fromDatabase = Promise.all([app.messages.countByStatus(ref), app.contactProblems.list()]);
+    fromDatabase.catch(() => undefined); // awaited below; not unhandled if the cycle read fails first
     const view = await app.cycles.cycle(ref);
-    const [matrix, messageCounts, allProblems] = await Promise.all([
-      cycleMatrix(app.cycles, view, filter, app.web.pageSize),
-      app.messages.countByStatus(ref),
-      app.contactProblems.list(),
-    ]);
+    const matrix = await cycleMatrix(app.cycles, view, filter, app.web.pageSize);
+    const [messageCounts, allProblems] = await fromDatabase;
     const problems = planContactProblems(view.plan, allProblems);
     return reply.page('matrix', {
       title: `${view.plan.title} ${ref.year}`,
@@ -51,12 +52,14 @@ const cycleRoutes: FastifyPluginAsync = async (app) => {
     const ref = parseParams(CycleParams, request.params);
     const filter = MatrixQuery.parse(request.query);
     const view = await app.cycles.cycle(ref);
-    const matrix = await cycleMatrix(app.cycles, view, { ...filter, page: 1 }, Infinity);
+    const chunks = matrixCsvChunks(app.cycles, view, filter);
+    // The first units are read before the headers go out: Temporal not answering is still a 503 page.
+    const first = await chunks.next();
     return reply
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${ref.planId}-${ref.year}.csv"`)
       .header('cache-control', 'no-store')
-      .send(matrixCsv(matrix));
+      .send(Readable.from(followedBy(first, chunks)));
   });
 
   await app.register(overdueRoutes);
@@ -69,3 +72,9 @@ const cycleRoutes: FastifyPluginAsync = async (app) => {
 };
 
 export default cycleRoutes;
+
+/** A chunk already read, then the rest. */
+async function* followedBy(first: IteratorResult<string>, rest: AsyncGenerator<string>): AsyncGenerator<string> {
+  if (!first.done) yield first.value;
+  yield* rest;
+}

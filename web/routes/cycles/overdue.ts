@@ -6,7 +6,7 @@ const overdueRoutes: FastifyPluginAsync = async (app) => {
   app.get('/:planId/:year/overdue', async (request, reply) => {
     const ref = parseParams(CycleParams, request.params);
     const view = await app.cycles.cycle(ref);
-    const statuses = await app.cycles.units(ref, view.status.unitIds);
+    const statuses = await app.cycles.overdueCandidates(ref, view.status.unitIds);
     const rows = [...statuses.values()]
       .flatMap((unit) =>
         unit.obligations.filter((o) => o.state === 'overdue').map((obligation) => ({ unit, obligation })),
