@@ -11,6 +11,8 @@ import { startCycle } from './start-cycle';
 import { benchWebApp } from './web-app';
 
 const WARM_RUNS = 9;
+/** A page slower than this cold (the CSV export of every unit) is asked once more warm, not nine times. */
+const SLOW_PAGE_MS = 5_000;
 
 /**
  * One big cycle started once (starting 10,000 unit workflows takes minutes on a shared machine), then the worker's
@@ -76,7 +78,8 @@ export async function benchDashboard({ stack, results, sizes }: BenchContext): P
       };
       const cold = await get();
       const warm: number[] = [];
-      for (let i = 0; i < WARM_RUNS; i++) warm.push(await get());
+      const warmRuns = cold > SLOW_PAGE_MS ? 1 : WARM_RUNS;
+      for (let i = 0; i < warmRuns; i++) warm.push(await get());
       warm.sort((a, b) => a - b);
       await app.close();
       results.add({
@@ -85,7 +88,7 @@ export async function benchDashboard({ stack, results, sizes }: BenchContext): P
         figure: cold,
         unit: 'ms',
         aim: { atMost: 100 },
-        note: `warm median ${warm[Math.floor(WARM_RUNS / 2)]!.toFixed(0)} ms`,
+        note: `warm ${warm.length > 1 ? 'median ' : ''}${warm[Math.floor(warm.length / 2)]!.toFixed(0)} ms`,
       });
     }
   } finally {
