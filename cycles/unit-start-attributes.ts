@@ -2,15 +2,7 @@ import type { SearchAttributePair } from '@temporalio/common';
 import type { UnitWorkflowInput } from '../domain/cycle/unit-input';
 import { serializeUnitSearchValues, unitSearchValues } from '../domain/cycle/unit-search-values';
 import { initialUnitState } from '../domain/cycle/unit-state';
-import { atPlanDate } from '../domain/plan-time';
-import {
-  SA_NEXT_DUE_DATE,
-  SA_OVERDUE_COUNT,
-  SA_PLAN,
-  SA_STATE,
-  SA_UNIT,
-  SA_YEAR,
-} from '../workflows/search-attributes';
+import { unitSearchAttributes } from '../workflows/search-attributes';
 
 /**
  * The search attributes a unit workflow would upsert in its first task, given at its start instead: one visibility
@@ -22,15 +14,10 @@ export function unitStartAttributes(
   nowMs: number,
 ): { pairs: SearchAttributePair[]; atStart: string } {
   const values = unitSearchValues(initialUnitState(input), nowMs);
+  const unit = { planId: input.cycle.planId, year: input.cycle.year, unitId: input.unit.id };
   return {
-    pairs: [
-      { key: SA_PLAN, value: input.cycle.planId },
-      { key: SA_YEAR, value: input.cycle.year },
-      { key: SA_UNIT, value: input.unit.id },
-      { key: SA_OVERDUE_COUNT, value: values.overdue },
-      ...(values.nextDue ? [{ key: SA_NEXT_DUE_DATE, value: new Date(atPlanDate(values.nextDue)) }] : []),
-      { key: SA_STATE, value: values.stateName },
-    ],
+    // A start takes no nulls: an attribute without a value is simply not given.
+    pairs: unitSearchAttributes(unit, values).filter((pair): pair is SearchAttributePair => pair.value !== null),
     atStart: serializeUnitSearchValues(values),
   };
 }

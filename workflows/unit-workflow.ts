@@ -40,10 +40,10 @@ import type {
   ReceiptNotification,
 } from '../domain/notifications/notification';
 import type { NotifyResult } from '../domain/notifications/notify-result';
-import { atPlanDate, toPlanIso } from '../domain/plan-time';
+import { toPlanIso } from '../domain/plan-time';
 import { unitResolvedSignal, unitScheduleChangedSignal } from './cycle-messages';
 import { rejectAs } from './rejection';
-import { SA_NEXT_DUE_DATE, SA_OVERDUE_COUNT, SA_PLAN, SA_STATE, SA_UNIT, SA_YEAR } from './search-attributes';
+import { unitSearchAttributes } from './search-attributes';
 import {
   closeSignal,
   extendUpdate,
@@ -276,16 +276,11 @@ function record(state: UnitState, results: NotifyResult[]): void {
 
 function updateSearchAttributes(input: UnitWorkflowInput, state: UnitState, last: string, now: number): string {
   if (input.searchAttributes === false) return last;
-  const { overdue, nextDue, stateName } = unitSearchValues(state, now);
-  const serialized = serializeUnitSearchValues({ overdue, nextDue, stateName });
+  const values = unitSearchValues(state, now);
+  const serialized = serializeUnitSearchValues(values);
   if (serialized === last) return last;
-  upsertSearchAttributes([
-    { key: SA_PLAN, value: input.cycle.planId },
-    { key: SA_YEAR, value: input.cycle.year },
-    { key: SA_UNIT, value: input.unit.id },
-    { key: SA_OVERDUE_COUNT, value: overdue },
-    { key: SA_NEXT_DUE_DATE, value: nextDue ? new Date(atPlanDate(nextDue)) : null },
-    { key: SA_STATE, value: stateName },
-  ]);
+  upsertSearchAttributes(
+    unitSearchAttributes({ planId: input.cycle.planId, year: input.cycle.year, unitId: input.unit.id }, values),
+  );
   return serialized;
 }
